@@ -1,0 +1,1 @@
+"""Plans: declarative plan files (targets, tasks, goals) and the indicator and region catalogue."""

@@ -1,0 +1,167 @@
+"""The plan-file model: what a plan promises, in the plan's own words.
+
+Validated with pydantic at the boundary so that every later stage can trust a ``Plan``; the JSON Schema
+published in ``docs/plan.schema.json`` is generated from these classes (``planwatch plan schema``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Comparator = Literal["around", "at_least", "more_than", "at_most", "less_than", "between", "rank_at_most"]
+Measure = Literal["level", "share", "average_annual_growth", "change_from_base", "rank"]
+Direction = Literal["increase", "decrease", "neither"]
+
+#: Default tolerance for ``around`` targets, as a fraction of the target value (documented in docs/plans.md).
+DEFAULT_AROUND_TOLERANCE = 0.03
+
+FOUR_ORIENTATIONS = {
+    "world_frontier": ("the world's science and technology frontier", "面向世界科技前沿"),
+    "economic_battlefield": ("the main economic battlefield", "面向经济主战场"),
+    "national_needs": ("the country's major needs", "面向国家重大需求"),
+    "people_health": ("people's lives and health", "面向人民生命健康"),
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Text(_Strict):
+    """A wording in English and/or Chinese (at least one)."""
+
+    en: str | None = None
+    zh: str | None = None
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Text:
+        if not (self.en or self.zh):
+            raise ValueError("give the text in at least one language (en or zh)")
+        return self
+
+    def best(self, lang: str = "en") -> str:
+        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
+        return first or second or ""
+
+
+class Document(_Strict):
+    title: str
+    publisher: str
+    url: str
+    date: dt.date | None = None
+    language: Literal["en", "zh"] | None = None
+
+
+class Evidence(_Strict):
+    date: dt.date
+    text: str
+    source: str = Field(description="address where the evidence was read")
+    status: Literal["not_started", "in_progress", "done", "reported"] = "reported"
+
+
+class Task(_Strict):
+    id: str
+    title: Text
+    orientations: list[Literal["world_frontier", "economic_battlefield", "national_needs", "people_health"]] = []
+    evidence: list[Evidence] = []
+
+
+class Goal(_Strict):
+    id: str
+    text: Text
+    deadline: int | None = None
+    kind: Literal["qualitative"] = "qualitative"
+    evidence: list[Evidence] = []
+
+
+class Target(_Strict):
+    id: str
+    indicator: str
+    region: str | None = Field(None, description="defaults to the plan's region")
+    quote: Text
+    comparator: Comparator
+    value: float | None = Field(None, description="the target value in `unit` (null only for rank targets "
+                                "without a number)")
+    value_high: float | None = Field(None, description="upper end, for `between`")
+    unit: str
+    deadline: int = Field(ge=1949, le=2100)
+    measure: Measure = "level"
+    base_year: int | None = Field(None, description="for average_annual_growth and change_from_base")
+    peer_group: str | None = Field(None, description="for rank targets: the group the region is ranked in")
+    direction: Direction = "increase"
+    tolerance: float | None = Field(None, ge=0, description="for `around`: absolute half-width in `unit`; "
+                                    "default 3% of the target value")
+    note: str | None = None
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, v: str) -> str:
+        from ..units import is_known_unit
+
+        if not is_known_unit(v):
+            raise ValueError(f"unknown unit {v!r}")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Target:
+        if self.comparator == "between":
+            if self.value is None or self.value_high is None or self.value_high < self.value:
+                raise ValueError("`between` needs value and value_high with value_high >= value")
+        elif self.value_high is not None:
+            raise ValueError("value_high is only for the `between` comparator")
+        if self.value is None and self.comparator != "rank_at_most":
+            raise ValueError("value is required (only a rank target may leave it out)")
+        if (self.measure == "rank") != (self.comparator == "rank_at_most"):
+            raise ValueError("measure `rank` goes with comparator `rank_at_most` and vice versa")
+        if self.measure == "rank" and not self.peer_group:
+            raise ValueError("a rank target names its peer_group")
+        if self.measure in ("average_annual_growth", "change_from_base"):
+            if self.base_year is None:
+                raise ValueError(f"measure {self.measure} needs an explicit base_year")
+            if self.base_year >= self.deadline:
+                raise ValueError("base_year must be before the deadline")
+        if self.tolerance is not None and self.comparator != "around":
+            raise ValueError("tolerance applies only to `around`")
+        return self
+
+    def around_tolerance(self) -> float:
+        if self.tolerance is not None:
+            return self.tolerance
+        return abs(self.value or 0.0) * DEFAULT_AROUND_TOLERANCE
+
+
+class Plan(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    title: Text
+    short_title: Text | None = None
+    issuers: list[Text] = []
+    issued: dt.date | None = None
+    released: dt.date | None = None
+    region: str
+    horizon: int = Field(ge=1949, le=2100)
+    documents: list[Document] = []
+    goals: list[Goal] = []
+    targets: list[Target] = []
+    tasks: list[Task] = []
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Plan:
+        for kind, items in (("target", self.targets), ("task", self.tasks), ("goal", self.goals)):
+            seen: set[str] = set()
+            for item in items:
+                if item.id in seen:
+                    raise ValueError(f"duplicate {kind} id {item.id!r}")
+                seen.add(item.id)
+        return self
+
+    def target(self, target_id: str) -> Target:
+        for t in self.targets:
+            if t.id == target_id:
+                return t
+        raise KeyError(target_id)
+
+    def region_of(self, target: Target) -> str:
+        return target.region or self.region
