@@ -1,0 +1,1 @@
+"""Store: observations with their sources and full revision history (SQLite by default, PostgreSQL too)."""
