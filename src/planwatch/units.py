@@ -47,6 +47,13 @@ _ALIASES: dict[str, str] = {
     "rank": "rank",
     "位": "rank",
     "count": "count",
+    "usd": "usd",
+    "us dollars": "usd",
+    "dollars": "usd",
+    "eur": "eur",
+    "euros": "eur",
+    "gbp": "gbp",
+    "pounds": "gbp",
 }
 
 _DEFINITIONS = """
@@ -62,6 +69,9 @@ trillion_yuan = 1e12 yuan
 per_10k_employed = [researcher_rate]
 rank = [rank]
 count = [count]
+usd = [currency_usd] = USD
+eur = [currency_eur] = EUR
+gbp = [currency_gbp] = GBP
 """
 
 # Human labels for canonical registry names, in English and Chinese.
@@ -78,6 +88,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "per_10k_employed": ("persons per 10,000 employed", "人/万名就业人员"),
     "rank": ("rank", "位"),
     "count": ("count", "个"),
+    "usd": ("US dollars", "美元"),
+    "eur": ("euros", "欧元"),
+    "gbp": ("pounds sterling", "英镑"),
 }
 
 
@@ -89,6 +102,10 @@ def normalize_unit(text: str) -> str:
     if key.replace(" ", "_") in LABELS:
         return key.replace(" ", "_")
     raise PlanwatchError(f"unknown unit {text!r}; known units: {', '.join(sorted(set(_ALIASES)))}")
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text).strip()).lower()
 
 
 def is_known_unit(text: str) -> bool:
@@ -118,6 +135,8 @@ def registry() -> Any:
 @lru_cache(maxsize=256)
 def factor(from_unit: str, to_unit: str) -> float:
     """Multiplier taking a value in ``from_unit`` to ``to_unit``; error if dimensions differ."""
+    if _plain(from_unit) == _plain(to_unit):
+        return 1.0
     a, b = normalize_unit(from_unit), normalize_unit(to_unit)
     if a == b:
         return 1.0

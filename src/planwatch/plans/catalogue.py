@@ -96,3 +96,18 @@ def load_catalogue() -> Catalogue:
         regions={r["id"]: Region(**r) for r in reg["regions"]},
         peer_groups={g["id"]: PeerGroup(**g) for g in reg.get("peer_groups", [])},
     )
+
+
+def catalogue_for(plan) -> Catalogue:
+    """The built-in catalogue plus the indicators and regions a plan file declares itself."""
+    base = load_catalogue()
+    if not plan.indicators and not plan.regions:
+        return base
+    indicators = dict(base.indicators)
+    for d in plan.indicators:
+        indicators[d.id] = Indicator(id=d.id, name=d.name, unit=d.unit, kind=d.kind,
+                                     definition=d.definition or d.name, publisher="(declared in the plan file)")
+    regions = dict(base.regions)
+    for r in plan.regions:
+        regions[r.id] = Region(id=r.id, name=r.name, kind="region" if r.kind == "other" else r.kind)
+    return Catalogue(indicators=indicators, regions=regions, peer_groups=base.peer_groups)

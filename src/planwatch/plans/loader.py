@@ -73,22 +73,30 @@ def parse_plan_text(text: str, name: str = "<plan>") -> Plan:
 
 
 def _check_against_catalogue(plan: Plan, name: str, index: dict[tuple, int]) -> None:
-    from ..units import compatible
-    from .catalogue import load_catalogue
+    from ..units import compatible, is_known_unit
+    from .catalogue import catalogue_for
 
-    cat = load_catalogue()
+    cat = catalogue_for(plan)
     problems = []
     if plan.region not in cat.regions:
-        problems.append((_line_for(index, ("region",)), "region", f"unknown region {plan.region!r}"))
+        problems.append((_line_for(index, ("region",)), "region",
+                         f"unknown region {plan.region!r} (declare it under `regions:` or see `planwatch regions`)"))
+    for i, d in enumerate(plan.indicators):
+        if not is_known_unit(d.unit) and not d.unit.strip():
+            problems.append((_line_for(index, ("indicators", i, "unit")), f"indicators.{i}.unit", "empty unit"))
     for i, t in enumerate(plan.targets):
         where = ("targets", i)
         ind = cat.indicators.get(t.indicator)
         if ind is None:
             problems.append((_line_for(index, (*where, "indicator")), f"targets.{i}.indicator",
-                             f"unknown indicator {t.indicator!r} (see `planwatch indicators`)"))
+                             f"unknown indicator {t.indicator!r} (declare it under `indicators:` or see "
+                             "`planwatch indicators`)"))
         elif t.measure not in ("average_annual_growth", "change_from_base", "rank") and not compatible(t.unit, ind.unit):
             problems.append((_line_for(index, (*where, "unit")), f"targets.{i}.unit",
                              f"unit {t.unit!r} does not fit indicator {ind.id} (measured in {ind.unit})"))
+        elif t.measure in ("average_annual_growth", "change_from_base") and not compatible(t.unit, "%"):
+            problems.append((_line_for(index, (*where, "unit")), f"targets.{i}.unit",
+                             f"a {t.measure} target is stated in % (got {t.unit!r})"))
         if t.region and t.region not in cat.regions:
             problems.append((_line_for(index, (*where, "region")), f"targets.{i}.region",
                              f"unknown region {t.region!r}"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Comparator = Literal["around", "at_least", "more_than", "at_most", "less_than", "between", "rank_at_most"]
 Measure = Literal["level", "share", "average_annual_growth", "change_from_base", "rank"]
@@ -96,15 +96,6 @@ class Target(_Strict):
                                     "default 3% of the target value")
     note: str | None = None
 
-    @field_validator("unit")
-    @classmethod
-    def _known_unit(cls, v: str) -> str:
-        from ..units import is_known_unit
-
-        if not is_known_unit(v):
-            raise ValueError(f"unknown unit {v!r}")
-        return v
-
     @model_validator(mode="after")
     def _consistent(self) -> Target:
         if self.comparator == "between":
@@ -133,6 +124,22 @@ class Target(_Strict):
         return abs(self.value or 0.0) * DEFAULT_AROUND_TOLERANCE
 
 
+class IndicatorDecl(_Strict):
+    """An indicator a plan file declares for itself (for plans beyond the built-in catalogue)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    name: Text
+    unit: str
+    kind: Literal["share", "level", "rate", "growth", "rank"] = "level"
+    definition: Text | None = None
+
+
+class RegionDecl(_Strict):
+    id: str
+    name: Text
+    kind: Literal["country", "province", "city", "region", "zone", "other"] = "other"
+
+
 class Plan(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     title: Text
@@ -143,6 +150,8 @@ class Plan(_Strict):
     region: str
     horizon: int = Field(ge=1949, le=2100)
     documents: list[Document] = []
+    indicators: list[IndicatorDecl] = Field(default=[], description="indicators this plan declares itself")
+    regions: list[RegionDecl] = Field(default=[], description="regions this plan declares itself")
     goals: list[Goal] = []
     targets: list[Target] = []
     tasks: list[Task] = []
