@@ -161,3 +161,34 @@ def compatible(a: str, b: str) -> bool:
     except PlanwatchError:
         return False
     return True
+
+
+_CURRENCY_STEPS_EN = [(1e12, "trillion yuan"), (1e9, "billion yuan"), (1e6, "million yuan")]
+_CURRENCY_STEPS_ZH = [(1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元")]
+
+
+def humanize(value: float | None, unit: str, lang: str = "en", digits: int | None = None) -> str:
+    """A value as a reader expects it: 1.19 trillion yuan / 1.19万亿元, 6.58%, 260 per 10,000 employed."""
+    if value is None:
+        return "—"
+    try:
+        name = normalize_unit(unit)
+    except PlanwatchError:
+        name = None
+    if name and name.endswith("yuan"):
+        yuan = value * factor(name, "yuan")
+        steps = _CURRENCY_STEPS_ZH if lang == "zh" else _CURRENCY_STEPS_EN
+        for size, word in steps:
+            if abs(yuan) >= size:
+                v = yuan / size
+                d = digits if digits is not None else (0 if abs(v) >= 1000 else 1 if abs(v) >= 100 else 2)
+                return f"{v:,.{d}f}{word}" if lang == "zh" else f"{v:,.{d}f} {word}"
+        return f"{yuan:,.0f} {'元' if lang == 'zh' else 'yuan'}"
+    mag = abs(value)
+    d = digits if digits is not None else (0 if mag >= 1000 else 1 if mag >= 100 else 2)
+    text = f"{value:,.{d}f}"
+    if name == "percent":
+        return text + "%"
+    if name == "rank":
+        return f"第{value:.0f}位" if lang == "zh" else f"rank {value:.0f}"
+    return f"{text} {label(unit, lang) if name else unit}"

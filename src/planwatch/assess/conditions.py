@@ -31,14 +31,19 @@ class Condition:
             return self.low
         return self.high
 
-    def describe(self, fmt) -> str:
+    def describe(self, fmt, lang: str = "en") -> str:
+        zh = lang == "zh"
         if self.low is not None and self.high is not None:
-            return f"between {fmt(self.low)} and {fmt(self.high)}"
+            return f"{fmt(self.low)}至{fmt(self.high)}之间" if zh else f"between {fmt(self.low)} and {fmt(self.high)}"
         if self.low is not None:
+            if zh:
+                return ("不低于" if self.low_inclusive else "超过") + fmt(self.low)
             return ("at least " if self.low_inclusive else "more than ") + fmt(self.low)
         if self.high is not None:
+            if zh:
+                return ("不高于" if self.high_inclusive else "低于") + fmt(self.high)
             return ("at most " if self.high_inclusive else "less than ") + fmt(self.high)
-        return "any value"
+        return "任意值" if zh else "any value"
 
 
 def condition_for(comparator: str, value: float | None, value_high: float | None = None,

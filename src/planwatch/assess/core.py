@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..plans.catalogue import Indicator, PeerGroup
 from ..plans.model import Target
 from ..store.repository import StoredObservation
-from ..units import convert, label
+from ..units import convert, humanize
 from .conditions import Condition, condition_for
 from .growth import assess_growth
 from .methods import statcan_cagr_ratio, unsd_2023
@@ -22,6 +22,8 @@ from .projection import annual_changes, forecast
 from .rank import assess_rank
 
 PROVISIONAL_STATUSES = {"preliminary", "estimate"}
+#: With no trend at all, a latest value is held (persistence) for at most this many years.
+MAX_HOLD_YEARS = 2
 
 
 @dataclass
@@ -46,14 +48,8 @@ def to_point(o: StoredObservation) -> Point:
     )
 
 
-def fmt_value(v: float | None, unit: str) -> str:
-    if v is None:
-        return "—"
-    u = label(unit)
-    mag = abs(v)
-    digits = 0 if mag >= 1000 else (1 if mag >= 100 else 2)
-    s = f"{v:,.{digits}f}"
-    return f"{s}%" if u == "%" else f"{s} {u}"
+def fmt_value(v: float | None, unit: str, lang: str = "en") -> str:
+    return humanize(v, unit, lang)
 
 
 def base_result(inp: TargetInput, target_std: float | None, high_std: float | None) -> dict:
@@ -98,11 +94,13 @@ def assess_level(inp: TargetInput) -> TargetAssessment:
     res["series"] = [to_point(o) for o in numeric]
     usable = [o for o in numeric if o.period <= t.deadline]
     fmt = lambda v: fmt_value(v, unit)  # noqa: E731
+    fmt_zh = lambda v: fmt_value(v, unit, "zh")  # noqa: E731
     want = cond.describe(fmt)
+    want_zh = cond.describe(fmt_zh, "zh")
     if not usable:
         res.update(verdict="no_data", provisional=False, explanation={
             "en": f"No sourced figure yet for {ind.name.en}; the target is {want} by {t.deadline}.",
-            "zh": f"尚无{ind.name.zh}的有来源数据;目标为{t.deadline}年{want}。",
+            "zh": f"尚无{ind.name.zh}的有来源数据;目标为{t.deadline}年{want_zh}。",
         }, reasons=["no numeric observation in the store for this indicator and region"])
         return TargetAssessment(**res)
     latest = usable[-1]
@@ -115,6 +113,14 @@ def assess_level(inp: TargetInput) -> TargetAssessment:
     horizon = t.deadline - latest.period
     fc = forecast(latest.value_std, horizon, changes, log_scale)
     reasons: list[str] = []
+    if latest.period < t.deadline and not changes.per_year and horizon > MAX_HOLD_YEARS:
+        res.update(verdict="no_data", provisional=False, reasons=[
+            f"only one comparable figure ({fmt(latest.value_std)} in {latest.period}), {horizon} years before the "
+            "deadline: too little to project"], explanation={
+            "en": f"Not enough data: the only comparable figure is {fmt(latest.value_std)} ({latest.period}); "
+                  f"the target is {want} by {t.deadline}.",
+            "zh": f"数据不足:仅有{latest.period}年的{fmt_zh(latest.value_std)};目标为{t.deadline}年{want_zh}。"})
+        return TargetAssessment(**res)
     if changes.crossed_breaks:
         reasons.append("series break(s) in " + ", ".join(map(str, changes.crossed_breaks))
                        + ": year-on-year changes are taken only within comparable segments")
@@ -169,8 +175,19 @@ def assess_level(inp: TargetInput) -> TargetAssessment:
     # established methods, on the same points
     res["methods"] = _methods(inp, points, target_std, changes.crossed_breaks)
     res.update(verdict=verdict, provisional=provisional, reasons=reasons)
-    res["explanation"] = _explain_level(inp, verdict, provisional, latest, fc, want, fmt, probability)
+    res["explanation"] = _with_statements(
+        _explain_level(inp, verdict, provisional, latest, fc, (want, want_zh), (fmt, fmt_zh), probability), inp, latest.period)
     return TargetAssessment(**res)
+
+
+def _with_statements(expl: dict[str, str], inp: TargetInput, after: int) -> dict[str, str]:
+    """Mention the newest official statement in words, when it is newer than the latest figure."""
+    words = [o for o in inp.observations if not o.is_numeric and o.period > after and o.quote]
+    if not words:
+        return expl
+    o = max(words, key=lambda o: o.period)
+    return {"en": expl["en"] + f" Official wording for {o.period} (not a number): “{o.quote}”.",
+            "zh": expl["zh"] + f"{o.period}年官方表述(非数值):“{o.quote}”。"}
 
 
 def _methods(inp: TargetInput, points, target_std, crossed) -> list:
@@ -186,14 +203,15 @@ def _methods(inp: TargetInput, points, target_std, crossed) -> list:
     ]
 
 
-def _explain_level(inp, verdict, provisional, latest, fc, want, fmt, probability) -> dict[str, str]:
-    t, ind = inp.target, inp.indicator
-    lv = fmt(latest.value_std)
+def _explain_level(inp, verdict, provisional, latest, fc, wants, fmts, probability) -> dict[str, str]:
+    t = inp.target
+    (want, want_zh), (fmt, fmt_zh) = wants, fmts
+    lv, lv_zh = fmt(latest.value_std), fmt_zh(latest.value_std)
     p = f" (probability {probability:.0%})" if probability is not None else ""
     if verdict in ("met", "missed"):
         en = (f"{'Met' if verdict == 'met' else 'Missed'}: {lv} in {t.deadline} against a target of {want}"
               + (" (preliminary figure)." if provisional else "."))
-        zh = (f"{'已完成' if verdict == 'met' else '未完成'}:{t.deadline}年为{lv},目标为{want}"
+        zh = (f"{'已完成' if verdict == 'met' else '未完成'}:{t.deadline}年为{lv_zh},目标为{want_zh}"
               + ("(初步数)。" if provisional else "。"))
         return {"en": en, "zh": zh}
     proj = fmt(fc.value)
@@ -204,5 +222,6 @@ def _explain_level(inp, verdict, provisional, latest, fc, want, fmt, probability
           f"against {want}.")
     pending_zh = f"{t.deadline}年数据尚未发布;" if inp.as_of_year > t.deadline else ""
     pz = f"(概率{probability:.0%})" if probability is not None else ""
-    zh = f"{pending_zh}{status_zh}{pz}:最新值{lv}({latest.period}年),预计{t.deadline}年为{proj},目标{want}。"
+    zh = (f"{pending_zh}{status_zh}{pz}:最新值{lv_zh}({latest.period}年),预计{t.deadline}年为{fmt_zh(fc.value)},"
+          f"目标{want_zh}。")
     return {"en": en[0].upper() + en[1:], "zh": zh}

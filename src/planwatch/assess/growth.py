@@ -74,12 +74,13 @@ def assess_growth(inp, res: dict) -> TargetAssessment:
     cond = condition_for("around" if t.comparator == "around" else t.comparator, t.value, t.value_high,
                          t.around_tolerance() if t.comparator == "around" else 0.0, t.direction)
     want = cond.describe(lambda v: f"{v:.2f}% a year")
+    want_zh = cond.describe(lambda v: f"{v:.2f}%", "zh")
     base = t.base_year
     case = _case(chain, base, t.deadline, cond)
     if case is None:
         res.update(verdict="no_data", provisional=False, reasons=[f"no yearly growth published for {base + 1}–{t.deadline}"],
                    explanation={"en": f"No growth figures yet for {base + 1}–{t.deadline}; the target is {want}.",
-                                "zh": f"尚无{base + 1}–{t.deadline}年的增速数据;目标为{want}。"})
+                                "zh": f"尚无{base + 1}–{t.deadline}年的增速数据;目标为{want_zh}。"})
         return TargetAssessment(**res)
     last_obs = max(case["observed"])
     res["latest"] = chain[last_obs][1]
@@ -92,7 +93,7 @@ def assess_growth(inp, res: dict) -> TargetAssessment:
         provisional, probability = prelim, None
         en = (f"{'Met' if case['ok'] else 'Missed'}: average growth {case['avg']:.2f}% a year over {span} "
               f"({rates_txt}) against {want}" + (" (preliminary figures)." if prelim else "."))
-        zh = (f"{'已完成' if case['ok'] else '未完成'}:{span}年均增长{case['avg']:.2f}%,目标{want}"
+        zh = (f"{'已完成' if case['ok'] else '未完成'}:{span}年均增长{case['avg']:.2f}%,目标年均{want_zh}"
               + ("(含初步数)。" if prelim else "。"))
     else:
         verdict = "on_track" if case["ok"] else "off_track"
@@ -118,7 +119,7 @@ def assess_growth(inp, res: dict) -> TargetAssessment:
         p = f" (probability {probability:.0%})" if probability is not None else ""
         en = (f"{'On track' if case['ok'] else 'Off track'}{p}: average growth over {span} projected at "
               f"{case['avg']:.2f}% a year (published: {rates_txt}) against {want}.")
-        zh = f"{'进度正常' if case['ok'] else '进度落后'}:{span}年均增速预计{case['avg']:.2f}%,目标{want}。"
+        zh = f"{'进度正常' if case['ok'] else '进度落后'}:{span}年均增速预计{case['avg']:.2f}%,目标年均{want_zh}。"
         # what it takes: the average rate needed in the unpublished years
         thr = cond.threshold_from(case["avg"]) or cond.low or t.value
         n, m = len(case["years"]), len(case["missing"])

@@ -7,7 +7,8 @@ between points of the same segment, so a level shift from a statistical revision
 economic census) never enters the trend. Money levels change multiplicatively, so they are projected on
 a log scale; shares and rates on their own scale.
 
-The 80% range is the random-walk-with-drift forecast interval: se(h) = σ·sqrt(h + h²/n), which counts
+The 80% range is the random-walk-with-drift forecast interval: se(h) = σ·sqrt(h + h²/n) (n = years the
+changes span), which counts
 both the year-to-year noise and the uncertainty in the estimated drift.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .stats import Z80, mean, norm_cdf, stdev
+from .stats import Z80, norm_cdf
 
 #: How many recent year-on-year changes the drift uses.
 WINDOW = 8
@@ -25,6 +26,7 @@ WINDOW = 8
 @dataclass(frozen=True)
 class Changes:
     per_year: list[float]  # annualised changes (log-changes for log-scale series)
+    gaps: list[int]  # years each change spans (a change over g years is an average of g yearly steps)
     first_year: int | None
     last_year: int | None
     crossed_breaks: list[int]
@@ -38,7 +40,7 @@ def segment_of(period: int, breaks: list[int]) -> int:
 def annual_changes(points: list[tuple[int, float]], breaks: list[int], log_scale: bool) -> Changes:
     """Annualised changes between consecutive points of the same segment, newest WINDOW kept."""
     pts = sorted(points)
-    out: list[tuple[int, float]] = []
+    out: list[tuple[int, float, int]] = []
     skipped: list[int] = []
     for (y0, v0), (y1, v1) in zip(pts, pts[1:], strict=False):
         if segment_of(y0, breaks) != segment_of(y1, breaks):
@@ -50,14 +52,14 @@ def annual_changes(points: list[tuple[int, float]], breaks: list[int], log_scale
             d = (math.log(v1) - math.log(v0)) / (y1 - y0)
         else:
             d = (v1 - v0) / (y1 - y0)
-        out.append((y1, d))
+        out.append((y1, d, y1 - y0))
     out = out[-WINDOW:]
     first = None
     if out:
         # the first year of the first change used
         idx = [y for y, _ in pts].index(out[0][0])
         first = pts[idx - 1][0] if idx > 0 else out[0][0]
-    return Changes([d for _, d in out], first, out[-1][0] if out else None, skipped)
+    return Changes([d for _, d, _ in out], [g for _, _, g in out], first, out[-1][0] if out else None, skipped)
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,24 @@ class Forecast:
         return max(0.0, min(1.0, p_hi - p_lo))
 
 
+def drift_and_sigma(changes: Changes) -> tuple[float, float | None, int]:
+    """Drift = total change / total years; σ² from changes weighted by the years they span.
+
+    A change spread over g years is the mean of g yearly steps, so its variance is σ²/g: weighting by g
+    gives the unbiased estimate. Returns (drift, σ or None, years covered)."""
+    d, g = changes.per_year, changes.gaps
+    if not d:
+        return 0.0, None, 0
+    years = sum(g)
+    drift = sum(di * gi for di, gi in zip(d, g, strict=True)) / years
+    if len(d) < 2:
+        return drift, None, years
+    var = sum(gi * (di - drift) ** 2 for di, gi in zip(d, g, strict=True)) / (len(d) - 1)
+    return drift, math.sqrt(var), years
+
+
 def forecast(latest: float, horizon: int, changes: Changes, log_scale: bool) -> Forecast:
-    n = len(changes.per_year)
-    drift = mean(changes.per_year) if n else 0.0
-    sigma = stdev(changes.per_year)
+    drift, sigma, n = drift_and_sigma(changes)
     h = max(horizon, 0)
     base = math.log(latest) if log_scale else latest
     centre = base + drift * h

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..plans.catalogue import catalogue_for
 from ..plans.model import Plan
-from ..store.repository import StoredObservation, Store
+from ..store.repository import Store, StoredObservation
 from .core import TargetInput, assess_target
 from .model import PlanAssessment
 

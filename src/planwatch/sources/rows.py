@@ -51,9 +51,9 @@ def parse_number(raw: str) -> float:
 
 def validate_records(records: Iterable[tuple[int, Mapping[str, object]]]) -> tuple[list[NewObservation], list[RowError]]:
     """Check (row number, record) pairs against the catalogue; return rows to store and all errors."""
+    from ..errors import PlanwatchError
     from ..plans.catalogue import load_catalogue
     from ..units import factor, normalize_unit
-    from ..errors import PlanwatchError
 
     cat = load_catalogue()
     out: list[NewObservation] = []

@@ -16,8 +16,15 @@ COMPARATORS = {"around", "at_least", "more_than", "at_most", "less_than", "betwe
 MEASURES = {"level", "share", "average_annual_growth", "change_from_base", "rank"}
 SOURCE_KEYS = {"title", "publisher", "url", "date", "licence", "language"}
 TARGET_KEYS = {
-    "quote", "indicator", "comparator", "value", "value_high",
-    "unit", "deadline", "measure", "base_year",
+    "quote",
+    "indicator",
+    "comparator",
+    "value",
+    "value_high",
+    "unit",
+    "deadline",
+    "measure",
+    "base_year",
 }
 
 

@@ -1,0 +1,350 @@
+"""The ``planwatch`` command line. Heavy libraries (SQLAlchemy, pint, Jinja) load only inside commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import PlanwatchError
+
+app = typer.Typer(
+    help="planwatch: a policy plan as a living scorecard — targets, sourced data, verdicts, reports.",
+    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False,
+)
+plan_app = typer.Typer(help="Work with plan files: validate, add, schema.", no_args_is_help=True)
+app.add_typer(plan_app, name="plan")
+
+DEFAULT_PLAN = "beijing-istic-2025"
+DbOpt = Annotated[str | None, typer.Option("--db", help="Database path or URL (default: PLANWATCH_DATABASE_URL, "
+                                          "else planwatch.sqlite in your data folder).")]
+FmtOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+PlanArg = Annotated[str, typer.Argument(help="Plan id or plan file (default: the built-in Beijing plan).")]
+LangOpt = Annotated[str, typer.Option("--lang", help="Labels in en or zh.")]
+
+
+def _check_format(fmt: str) -> str:
+    from .publish.listing import FORMATS
+
+    if fmt not in FORMATS:
+        raise PlanwatchError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    return fmt
+
+
+def _store(db: str | None):
+    from .sources.builtin import ensure_builtin
+    from .store.repository import Store
+
+    store = Store.open(db)
+    ensure_builtin(store)
+    return store
+
+
+def _as_of(as_of: str | None):
+    import datetime as dt
+
+    if not as_of:
+        return None
+    try:
+        return dt.date.fromisoformat(as_of)
+    except ValueError:
+        raise PlanwatchError(f"--as-of wants a date like 2026-01-31, not {as_of!r}") from None
+
+
+def _assess(plan_id: str, db: str | None, as_of: str | None):
+    from .assess.run import assess_plan
+    from .plans.loader import get_plan
+
+    plan = get_plan(plan_id)
+    return plan, assess_plan(_store(db), plan, _as_of(as_of))
+
+
+# -- listings -------------------------------------------------------------------------------------------
+@app.command("plans")
+def plans_cmd(fmt: FmtOpt = "table") -> None:
+    """List the plans planwatch knows (built-in and added)."""
+    from .plans.loader import get_plan, plan_ids
+    from .publish.listing import render
+
+    rows = []
+    for pid, origin in plan_ids():
+        p = get_plan(pid)
+        rows.append({"id": pid, "title_en": (p.short_title or p.title).en, "title_zh": (p.short_title or p.title).zh,
+                     "region": p.region, "horizon": p.horizon, "targets": len(p.targets), "tasks": len(p.tasks),
+                     "origin": origin})
+    render(rows, _check_format(fmt), [("id", "Plan"), ("title_en", "Title"), ("title_zh", "标题"), ("region", "Region"),
+                                      ("horizon", "Horizon"), ("targets", "Targets"), ("tasks", "Tasks"),
+                                      ("origin", "Origin")], title="Plans / 规划")
+
+
+@app.command("indicators")
+def indicators_cmd(fmt: FmtOpt = "table") -> None:
+    """List the indicator catalogue with units and caveats."""
+    from .plans.catalogue import load_catalogue
+    from .publish.listing import render
+
+    rows = [{"id": i.id, "name_en": i.name.en, "name_zh": i.name.zh, "unit": i.unit, "kind": i.kind,
+             "publisher": i.publisher, "breaks": ", ".join(map(str, i.breaks_for("*"))) if i.breaks else "",
+             "caveats": " | ".join(c.en or "" for c in i.caveats)} for i in load_catalogue().indicators.values()]
+    render(rows, _check_format(fmt), [("id", "Indicator"), ("name_en", "Name"), ("name_zh", "名称"), ("unit", "Unit"),
+                                      ("breaks", "Series breaks"), ("caveats", "Caveats")], title="Indicators / 指标")
+
+
+@app.command("regions")
+def regions_cmd(fmt: FmtOpt = "table") -> None:
+    """List regions and peer groups."""
+    from .plans.catalogue import load_catalogue
+    from .publish.listing import render
+
+    cat = load_catalogue()
+    groups = {r: [g.id for g in cat.peer_groups.values() if r in g.members] for r in cat.regions}
+    rows = [{"id": r.id, "name_en": r.name.en, "name_zh": r.name.zh, "kind": r.kind, "parent": r.parent,
+             "peer_groups": ", ".join(groups[r.id])} for r in cat.regions.values()]
+    render(rows, _check_format(fmt), [("id", "Region"), ("name_en", "Name"), ("name_zh", "名称"), ("kind", "Kind"),
+                                      ("peer_groups", "Peer groups")], title="Regions / 地区")
+
+
+def _status_rows(result, lang: str) -> list[dict]:
+    from .publish.listing import VERDICT_LABEL
+    from .units import humanize
+
+    rows = []
+    for t in result.targets:
+        unit = t.indicator_unit
+        is_growth = t.measure == "average_annual_growth"
+        is_rank = t.measure == "rank"
+        cur_unit = "%" if is_growth else ("rank" if is_rank else unit)
+        proj = t.projection
+        rng = ""
+        if proj and proj.low is not None:
+            rng = f"{humanize(proj.low, cur_unit, lang)} – {humanize(proj.high, cur_unit, lang)}"
+        rows.append({
+            "target": t.target_id,
+            "indicator": t.indicator_name.get(lang) or t.indicator_name.get("en"),
+            "latest": humanize(t.current_value, cur_unit, lang) + (" (avg)" if is_growth and lang == "en" else ""),
+            "year": t.current_year,
+            "target_value": _target_text(t, lang),
+            "deadline": t.deadline,
+            "verdict": t.verdict,
+            "verdict_label": VERDICT_LABEL[t.verdict][1 if lang == "zh" else 0] + (" *" if t.provisional else ""),
+            "provisional": t.provisional,
+            "probability": None if t.probability is None else round(t.probability, 3),
+            "projection": humanize(proj.value, cur_unit, lang) if proj else "",
+            "range_80": rng,
+            "source": (t.latest.source.publisher if t.latest else ""),
+        })
+    return rows
+
+
+def _target_text(t, lang: str) -> str:
+    from .units import humanize
+
+    words = {"around": ("around ", "左右"), "at_least": ("at least ", "不低于"), "more_than": ("more than ", "超过"),
+             "at_most": ("at most ", "不超过"), "less_than": ("less than ", "低于"), "between": ("", ""),
+             "rank_at_most": ("rank ≤ ", "排名前")}
+    en, zh = words[t.comparator]
+    if t.measure == "rank":
+        return f"{en}{t.target_value:.0f}" if lang == "en" else f"{zh}{t.target_value:.0f}位"
+    v = humanize(t.target_value, t.target_unit, lang)
+    if t.comparator == "between":
+        v = f"{v} – {humanize(t.target_value_high, t.target_unit, lang)}"
+    if t.measure == "average_annual_growth":
+        v += " a year" if lang == "en" else "/年"
+    if lang == "zh":
+        return f"{v}{zh}" if t.comparator == "around" else f"{zh}{v}"
+    return en + v
+
+
+@app.command("status")
+def status_cmd(plan: PlanArg = DEFAULT_PLAN, fmt: FmtOpt = "table", db: DbOpt = None, lang: LangOpt = "en",
+               as_of: Annotated[str | None, typer.Option("--as-of", help="Judge as of this date (YYYY-MM-DD).")] = None
+               ) -> None:
+    """The scorecard: each target's latest value, verdict and projection."""
+    from .publish.listing import VERDICT_STYLE, render
+
+    _check_format(fmt)
+    p, result = _assess(plan, db, as_of)
+    rows = _status_rows(result, lang)
+    if fmt == "json":
+        render(rows, fmt, json_payload=_status_json(result))
+        return
+    cols = [("target", "Target" if lang == "en" else "目标"), ("latest", "Latest" if lang == "en" else "最新值"),
+            ("year", "Year" if lang == "en" else "年份"), ("target_value", "Target value" if lang == "en" else "目标值"),
+            ("deadline", "By" if lang == "en" else "期限"), ("verdict_label", "Verdict" if lang == "en" else "结论"),
+            ("probability", "P(met)" if lang == "en" else "达标概率"), ("projection", "Projection" if lang == "en" else "预测"),
+            ("range_80", "80% range" if lang == "en" else "80%区间")]
+    if fmt == "csv":
+        cols = [(k, k) for k in rows[0]] if rows else []
+        render(rows, fmt, cols)
+        return
+    styles = {"verdict_label": {}}
+    for r in rows:
+        styles["verdict_label"][r["verdict_label"]] = VERDICT_STYLE[r["verdict"]]
+    title = (p.short_title or p.title).best(lang) + f" — as of {result.as_of}"
+    render(rows, fmt, cols, title=title, styles=styles)
+    from rich.console import Console
+
+    console = Console()
+    for t in result.targets:
+        console.print(f"[bold]{t.target_id}[/]: {t.explanation.get(lang) or t.explanation['en']}")
+    console.print("[dim]* provisional: the deadline year's figure is not yet published or is preliminary. "
+                  "`planwatch show TARGET` gives the series, sources and reasoning.[/]")
+
+
+def _status_json(result) -> dict:
+    out = result.model_dump(mode="json")
+    for t in out["targets"]:
+        t.pop("series", None)
+        t.pop("growth_series", None)
+    return out
+
+
+@app.command("show")
+def show_cmd(target: Annotated[str, typer.Argument(help="Target id (see `planwatch status`).")],
+             plan: Annotated[str, typer.Option("--plan", help="Plan id or file.")] = DEFAULT_PLAN,
+             fmt: FmtOpt = "table", db: DbOpt = None, lang: LangOpt = "en",
+             as_of: Annotated[str | None, typer.Option("--as-of")] = None) -> None:
+    """One target: its series with sources, the reasoning, the established methods."""
+    from .publish.listing import render
+    from .units import humanize
+
+    _check_format(fmt)
+    p, result = _assess(plan, db, as_of)
+    found = [t for t in result.targets if t.target_id == target]
+    if not found:
+        raise PlanwatchError(f"no target {target!r} in plan {p.id}; targets: {', '.join(t.target_id for t in result.targets)}")
+    t = found[0]
+    if fmt == "json":
+        render([], fmt, json_payload=t.model_dump(mode="json"))
+        return
+    series = t.growth_series if t.measure == "average_annual_growth" else t.series
+    unit = "%" if t.measure == "average_annual_growth" else t.indicator_unit
+    rows = [{"period": s.period, "value": humanize(s.value, unit, lang), "published": f"{s.published_value} {s.published_unit}",
+             "status": s.status, "rev": s.revision, "conf": s.confidence or "", "publisher": s.source.publisher,
+             "title": s.source.title, "url": s.source.url, "date": s.source.published} for s in series]
+    rows += [{"period": s.period, "value": "(statement)", "published": s.quote, "status": "qualitative", "rev": s.revision,
+              "conf": s.confidence or "", "publisher": s.source.publisher, "title": s.source.title, "url": s.source.url,
+              "date": s.source.published} for s in t.evidence]
+    if fmt == "csv":
+        render(rows, fmt)
+        return
+    from rich.console import Console
+
+    console = Console()
+    console.print(f"[bold]{t.target_id}[/] — {t.indicator_name.get(lang) or t.indicator_name['en']} ({t.region})")
+    console.print(f"Quote: {t.quote.get('zh') or ''}  {t.quote.get('en') or ''}")
+    render(rows, "table", [("period", "Year"), ("value", "Value"), ("published", "As published"), ("status", "Status"),
+                           ("rev", "Rev"), ("conf", "Conf"), ("publisher", "Publisher"), ("url", "Address")],
+           title="Observations and sources")
+    console.print(f"[bold]Verdict:[/] {t.verdict}{' (provisional)' if t.provisional else ''} — {t.explanation.get(lang)}")
+    if t.projection:
+        console.print(f"[bold]Projection:[/] {t.projection.method}. Why: {t.projection.why}.")
+    if t.requirement:
+        console.print(f"[bold]What it takes:[/] {t.requirement.text}")
+    for r in t.reasons:
+        console.print(f"- {r}")
+    for m in t.methods:
+        console.print(f"[bold]{m.method}[/] ({m.version}): {m.status}" + (f", score {m.score}" if m.score is not None else "")
+                      + (f" — {m.note}" if m.note else ""))
+    for b in t.base_year_sensitivity:
+        console.print(f"  base {b.base_year}: average {b.average_growth:.2f}% → {b.verdict}"
+                      + (f" (projected years {b.projected_years})" if b.projected_years else ""))
+    for c in t.caveats:
+        console.print(f"[yellow]Caveat:[/] {c.get(lang) or c.get('en')}")
+
+
+@app.command("observations")
+def observations_cmd(indicator: Annotated[str | None, typer.Option("--indicator", "-i")] = None,
+                     region: Annotated[str | None, typer.Option("--region", "-r")] = None,
+                     all_revisions: Annotated[bool, typer.Option("--all-revisions", help="Include superseded revisions.")] = False,
+                     fmt: FmtOpt = "table", db: DbOpt = None) -> None:
+    """List stored observations with their sources (current revisions unless --all-revisions)."""
+    from .publish.listing import render
+
+    _check_format(fmt)
+    store = _store(db)
+    obs = store.observations([indicator] if indicator else None, [region] if region else None, all_revisions=all_revisions)
+    rows = [{"indicator": o.indicator, "region": o.region, "period": o.period, "revision": o.revision, "value": o.value,
+             "unit": o.unit, "status": o.status, "publisher": o.publisher, "title": o.title, "url": o.url,
+             "published": o.published, "confidence": o.confidence, "recorded_at": o.recorded_at.isoformat()} for o in obs]
+    render(rows, fmt, [("indicator", "Indicator"), ("region", "Region"), ("period", "Year"), ("revision", "Rev"),
+                       ("value", "Value"), ("unit", "Unit"), ("status", "Status"), ("publisher", "Publisher"),
+                       ("url", "Address")] if fmt == "table" else None, title="Observations")
+
+
+@app.command("import")
+def import_cmd(file: Annotated[Path, typer.Argument(help="CSV or Excel file of observations (docs/observations-format.md).")],
+               db: DbOpt = None, fmt: FmtOpt = "table") -> None:
+    """Import observations: the whole file is checked first; one bad row rejects it and nothing is written."""
+    from .publish.listing import render
+    from .sources.files import import_file
+
+    _check_format(fmt)
+    store = _store(db)
+    res = import_file(store, file)
+    row = {"file": str(file), "rows": res.rows, "new_revisions": res.written, "unchanged": res.unchanged,
+           "import_id": res.import_id}
+    render([row], fmt, title="Imported")
+
+
+# -- plan files -----------------------------------------------------------------------------------------
+@plan_app.command("validate")
+def plan_validate(file: Annotated[Path, typer.Argument(help="Plan YAML file.")], fmt: FmtOpt = "table") -> None:
+    """Check a plan file; errors name the file, line and field."""
+    from .plans.loader import load_plan_file
+    from .publish.listing import render
+
+    _check_format(fmt)
+    p = load_plan_file(file)
+    render([{"file": str(file), "id": p.id, "valid": True, "targets": len(p.targets), "tasks": len(p.tasks),
+             "goals": len(p.goals)}], fmt, title="Plan file is valid")
+
+
+@plan_app.command("add")
+def plan_add(file: Annotated[Path, typer.Argument(help="Plan YAML file to add to your plans.")]) -> None:
+    """Validate a plan file and add it to your plans (then `planwatch status ID`)."""
+    from .plans.loader import add_plan
+
+    p = add_plan(file)
+    typer.echo(f"added plan {p.id} ({len(p.targets)} targets); try: planwatch status {p.id}")
+
+
+@plan_app.command("schema")
+def plan_schema() -> None:
+    """Print the plan-file JSON Schema."""
+    from .plans.loader import json_schema
+
+    typer.echo(json_schema())
+
+
+# -- report ---------------------------------------------------------------------------------------------
+@app.command("report")
+def report_cmd(plan: PlanArg = DEFAULT_PLAN,
+               output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("planwatch-report.html"),
+               db: DbOpt = None, lang: LangOpt = "en", as_of: Annotated[str | None, typer.Option("--as-of")] = None) -> None:
+    """Write one self-contained HTML report (scorecard, a chart per target, tasks, sources, caveats)."""
+    from .publish.report import render_report
+
+    p, result = _assess(plan, db, as_of)
+    html = render_report(p, result, lang=lang)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_suffix(output.suffix + ".tmp")
+        tmp.write_text(html, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        raise PlanwatchError(f"cannot write {output}: {exc.strerror}") from None
+    typer.echo(f"wrote {output} ({len(html) // 1024} KB, {len(result.targets)} targets)")
+
+
+def main() -> None:
+    try:
+        app()
+    except PlanwatchError as exc:
+        typer.secho(f"error: {exc}", err=True, fg="red")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.secho("interrupted", err=True)
+        sys.exit(130)

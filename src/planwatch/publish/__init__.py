@@ -1,0 +1,1 @@
+"""Publish: CLI tables, JSON/CSV listings and the self-contained HTML report."""

@@ -1,0 +1,57 @@
+"""Every listing in three formats: a Rich table for people, JSON and CSV for programs.
+
+Commands build plain rows (lists of dicts); this module renders them, so ``--format`` behaves the same
+everywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+FORMATS = ("table", "json", "csv")
+
+VERDICT_STYLE = {"met": "bold green", "on_track": "green", "off_track": "bold red", "missed": "bold red",
+                 "no_data": "yellow"}
+VERDICT_LABEL = {"met": ("met", "已完成"), "missed": ("missed", "未完成"), "on_track": ("on track", "进度正常"),
+                 "off_track": ("off track", "进度落后"), "no_data": ("no data", "无数据")}
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+
+
+def render(rows: Sequence[dict], fmt: str, columns: Sequence[tuple[str, str]] | None = None, title: str | None = None,
+           json_payload: Any = None, styles: dict[str, Any] | None = None) -> None:
+    """Print rows as a table/json/csv. ``columns`` = (key, header); ``json_payload`` replaces rows for JSON."""
+    if fmt == "json":
+        sys.stdout.write(dumps(json_payload if json_payload is not None else list(rows)) + "\n")
+        return
+    cols = list(columns or [(k, k) for k in (rows[0].keys() if rows else [])])
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow([k for k, _ in cols])
+        for r in rows:
+            w.writerow(["" if r.get(k) is None else r.get(k) for k, _ in cols])
+        sys.stdout.write(buf.getvalue())
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for _, header in cols:
+        table.add_column(header, overflow="fold")
+    for r in rows:
+        cells = []
+        for k, _ in cols:
+            v = r.get(k)
+            text = "" if v is None else str(v)
+            style = (styles or {}).get(k, {}).get(v) if styles else None
+            cells.append(f"[{style}]{text}[/]" if style else text)
+        table.add_row(*cells)
+    Console().print(table)
