@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from conftest import make_obs
+
 from planwatch.assess.core import TargetInput, assess_target
 from planwatch.assess.methods import statcan_cagr_ratio, unsd_2023
 from planwatch.assess.projection import annual_changes, forecast
