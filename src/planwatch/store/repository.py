@@ -104,6 +104,7 @@ class Store:
             next_rev: dict[tuple, int] = {}
             for key, revs in existing.items():
                 next_rev[key] = max(r[0] for r in revs) + 1
+            batch: list[dict] = []
             for r in rows:
                 key = (r.indicator, r.region, r.period)
                 ident = (r.value, r.unit, r.status, r.url)
@@ -116,16 +117,15 @@ class Store:
                     source_ids[(r.publisher, r.title, r.url, r.published)] = sid
                 rev = next_rev.get(key, 1)
                 next_rev[key] = rev + 1
-                conn.execute(
-                    insert(t.observations).values(
-                        indicator=r.indicator, region=r.region, period=r.period, revision=rev,
-                        value=r.value, unit=r.unit, value_std=r.value_std, status=r.status,
-                        source_id=sid, quote=r.quote, confidence=r.confidence, note=r.note,
-                        import_id=import_id, recorded_at=now,
-                    )
-                )
+                batch.append(dict(
+                    indicator=r.indicator, region=r.region, period=r.period, revision=rev, value=r.value, unit=r.unit,
+                    value_std=r.value_std, status=r.status, source_id=sid, quote=r.quote, confidence=r.confidence,
+                    note=r.note, import_id=import_id, recorded_at=now,
+                ))
                 existing.setdefault(key, []).append((rev, *ident))
-                written += 1
+            written = len(batch)
+            for i in range(0, len(batch), 5000):  # executemany in chunks: one transaction, bounded memory
+                conn.execute(insert(t.observations), batch[i : i + 5000])
             conn.execute(t.imports.update().where(t.imports.c.id == import_id).values(written=written))
         return WriteResult(import_id=import_id, rows=len(rows), written=written, unchanged=unchanged)
 
@@ -215,6 +215,20 @@ class Store:
         if all_revisions:
             return rows
         return current_only(rows)
+
+    def numeric_rows(self, indicators: Iterable[str] | None = None) -> list[tuple]:
+        """(indicator, region, period, value_std) of the current numeric revisions: the lean path for panels.
+
+        Rows come ordered by revision, so for a repeated key the last one is the current revision."""
+        from sqlalchemy import select
+
+        o = t.observations
+        q = select(o.c.indicator, o.c.region, o.c.period, o.c.value_std).where(
+            o.c.status != "qualitative", o.c.value_std.is_not(None))
+        if indicators is not None:
+            q = q.where(o.c.indicator.in_(list(indicators)))
+        with self.engine.connect() as conn:
+            return list(conn.execute(q.order_by(o.c.revision)).tuples())
 
     def history(self, indicator: str, region: str, period: int) -> list[StoredObservation]:
         return [

@@ -1,0 +1,519 @@
+"""The self-contained HTML report: one file, no network, readable on screen and on paper.
+
+``render_report(plan, result, lang)`` turns a plan and its assessment into a single HTML document: header,
+goals, scorecard, one section per target (quote, explanation, an inline SVG chart from :mod:`.charts`,
+what it takes, reasons, established methods, base-year sensitivity, peers, statements, caveats), the task
+list, a numbered source list that every figure cites, and the methods and vocabulary. Jinja autoescape
+is on; the only pre-rendered markup is the SVG, which :mod:`.charts` escapes itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, StrictUndefined
+
+from ..assess.model import PlanAssessment, Point, SourceRef, TargetAssessment
+from ..errors import PlanwatchError
+from ..plans.model import FOUR_ORIENTATIONS, Plan, Target
+from ..units import convert, humanize
+from .charts import chart_for_target, tolerance_text
+
+TEMPLATE = "report.html.j2"
+STYLESHEET = "report.css"
+
+VERDICTS = ("met", "missed", "on_track", "off_track", "no_data")
+VERDICT_LABEL = {"met": ("met", "已完成"), "missed": ("missed", "未完成"), "on_track": ("on track", "进度正常"),
+                 "off_track": ("off track", "进度落后"), "no_data": ("no data", "无数据"),
+                 "provisional": ("provisional", "暂定")}
+VERDICT_MEANING = {
+    "met": ("The deadline year's figure is published and satisfies the target.",
+            "截止年份的数据已发布,且达到目标。"),
+    "missed": ("The deadline year's figure is published and does not satisfy the target.",
+               "截止年份的数据已发布,未达到目标。"),
+    "on_track": ("The deadline figure is not published yet; the projection from the latest comparable figures "
+                 "reaches the target.", "截止年份数据尚未发布;按最新可比数据推算可达到目标。"),
+    "off_track": ("The deadline figure is not published yet; the projection falls short of the target.",
+                  "截止年份数据尚未发布;按推算达不到目标。"),
+    "no_data": ("Too few comparable figures to judge: no verdict is guessed.", "可比数据太少,不作判断。"),
+    "provisional": ("Added to a verdict that can still change: the deadline has passed but its figure is not out "
+                    "yet, or the deciding figure is preliminary.",
+                    "结论仍可能变化:截止年份已过但数据未发布,或决定结论的数据为初步数。"),
+}
+
+COMPARATOR_WORDS = {
+    "around": ("around", "左右"), "at_least": ("at least", "不低于"), "more_than": ("more than", "超过"),
+    "at_most": ("at most", "不高于"), "less_than": ("less than", "低于"), "between": ("between", "介于"),
+    "rank_at_most": ("rank", "排名前"),
+}
+
+#: Bilingual labels: (English, Chinese). Headings show the chosen language first, the other alongside.
+LABELS: dict[str, tuple[str, str]] = {
+    "report": ("Plan scorecard", "规划目标评估报告"),
+    "contents": ("Contents", "目录"),
+    "issuers": ("Issuers", "发布单位"),
+    "issued": ("Issued", "印发日期"),
+    "released": ("Released", "公开日期"),
+    "region": ("Region", "地区"),
+    "horizon": ("Horizon", "规划期末"),
+    "as_of": ("As of", "评估日期"),
+    "database": ("Computed from", "数据库"),
+    "documents": ("Plan documents", "规划文本"),
+    "goals": ("Overall goals", "总体目标"),
+    "scorecard": ("Scorecard", "评估表"),
+    "targets": ("Targets", "指标"),
+    "target": ("Target", "目标"),
+    "latest": ("Latest", "最新值"),
+    "deadline": ("Deadline", "期限"),
+    "verdict": ("Verdict", "结论"),
+    "probability": ("Probability", "概率"),
+    "projection": ("Projection", "预测"),
+    "quote": ("The plan's words", "规划原文"),
+    "explanation": ("Assessment", "评估说明"),
+    "chart": ("Chart", "图"),
+    "no_chart": ("No chart: there is no numeric observation to plot.", "无图:尚无数值观测。"),
+    "rank_no_chart": ("A rank target: the published rank and the peers' figures are shown instead of a line chart.",
+                      "排名类目标:列出公布的排名和同类数据,不画折线图。"),
+    "what_it_takes": ("What it takes", "达标所需"),
+    "reasons": ("Reasons and assumptions", "理由与假设"),
+    "methods": ("Established methods", "通行评估方法"),
+    "method": ("Method", "方法"),
+    "version": ("Version", "版本"),
+    "status": ("Status", "状态"),
+    "score": ("Score", "得分"),
+    "components": ("Key components", "关键数值"),
+    "note": ("Note", "说明"),
+    "sensitivity": ("Base-year sensitivity", "基期敏感性"),
+    "base_year": ("Base year", "基期"),
+    "average_growth": ("Average growth", "年均增速"),
+    "observed_years": ("Published years", "已发布年份"),
+    "projected_years": ("Filled years", "推算年份"),
+    "peers": ("Peers", "同类比较"),
+    "published_rank": ("Published rank", "公布排名"),
+    "zone": ("Region / zone", "地区/园区"),
+    "year": ("Year", "年份"),
+    "value": ("Value", "数值"),
+    "as_published": ("As published", "原始公布值"),
+    "confidence": ("Confidence", "可信度"),
+    "source": ("Source", "来源"),
+    "data": ("Observations", "观测数据"),
+    "series_kind": ("Series", "序列"),
+    "level": ("level", "水平值"),
+    "growth": ("growth", "增速"),
+    "statements": ("Qualitative statements", "定性表述"),
+    "caveats": ("Caveats", "注意事项"),
+    "tasks": ("Tasks", "重点任务"),
+    "orientations": ("Four Orientations", "四个面向"),
+    "evidence": ("Evidence", "进展证据"),
+    "no_evidence": ("no evidence recorded yet", "尚无记录"),
+    "sources": ("Sources", "数据来源"),
+    "cited_by": ("Cited for", "引用于"),
+    "about": ("Methods and caveats", "方法与说明"),
+    "vocabulary": ("Verdicts", "结论用语"),
+    "projection_method": ("Projection", "预测方法"),
+    "units_note": ("Units", "单位"),
+    "this_region": ("this plan", "本规划"),
+    "legend_obs": ("observation", "观测值"),
+    "legend_prelim": ("preliminary", "初步数"),
+    "legend_target": ("target / tolerance band", "目标/容差带"),
+    "legend_proj": ("projection and 80% range", "预测及80%区间"),
+    "legend_break": ("series break", "口径断点"),
+    "legend_deadline": ("deadline", "截止年"),
+    "generated": ("Generated by planwatch", "由 planwatch 生成"),
+    "provisional": VERDICT_LABEL["provisional"],
+    "range80": ("80% range", "80%区间"),
+    "average": ("average", "年均"),
+    "a_year": ("a year", "每年"),
+    "break_notes": ("Series breaks", "口径断点"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> tuple[str, str]:
+    return (pair[1], pair[0]) if lang == "zh" else pair
+
+
+def _text(d: dict[str, str | None] | Any, lang: str) -> tuple[str, str | None]:
+    """(text in the chosen language, the other language's text or None) from an en/zh mapping or Text."""
+    en = d.get("en") if isinstance(d, dict) else getattr(d, "en", None)
+    zh = d.get("zh") if isinstance(d, dict) else getattr(d, "zh", None)
+    first, second = (zh, en) if lang == "zh" else (en, zh)
+    if not first:
+        return second or "", None
+    return first, second if second and second != first else None
+
+
+def _ordered(d: dict[str, str | None], lang: str) -> list[tuple[str, str]]:
+    """[(language code, text)] for the languages present, the chosen language first."""
+    order = ("zh", "en") if lang == "zh" else ("en", "zh")
+    return [(code, d[code]) for code in order if d.get(code)]
+
+
+def safe_href(url: str | None) -> str | None:
+    """The address as a link target only when it is a web address (never javascript:, data:, …)."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def display_database(url: str) -> str:
+    """The database address with any password hidden."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparseable address is shown without its credentials part
+        return url.split("@")[-1] if "@" in url else url
+
+
+def fmt_probability(p: float | None) -> str:
+    if p is None:
+        return "—"
+    if p > 0.995:
+        return ">99%"
+    if p < 0.005:
+        return "<1%"
+    return f"{p:.0%}"
+
+
+def fmt_number(v: Any) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return str(v).lower()
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if abs(v) >= 1000:
+            return f"{v:,.1f}"
+        if abs(v) >= 1:
+            return f"{v:.3g}" if abs(v) < 10 else f"{v:.4g}"
+        return f"{v:.4f}".rstrip("0").rstrip(".") if v else "0"
+    return str(v)
+
+
+# -- sources ---------------------------------------------------------------------------------------------
+@dataclass
+class SourceEntry:
+    number: int
+    publisher: str
+    title: str
+    url: str
+    published: str
+    href: str | None
+    cited_for: list[str] = field(default_factory=list)
+
+
+class SourceList:
+    """Every source any point uses, deduplicated and numbered in order of first use."""
+
+    def __init__(self) -> None:
+        self.entries: list[SourceEntry] = []
+        self._index: dict[tuple[str, str, str, str], SourceEntry] = {}
+
+    def add(self, src: SourceRef | dict, cited_for: str | None = None) -> int:
+        if isinstance(src, dict):
+            src = SourceRef(**{k: str(src.get(k) or "") for k in ("publisher", "title", "url", "published")})
+        key = (src.publisher.strip(), src.title.strip(), src.url.strip(), str(src.published).strip())
+        entry = self._index.get(key)
+        if entry is None:
+            entry = SourceEntry(len(self.entries) + 1, *key, href=safe_href(src.url))
+            self.entries.append(entry)
+            self._index[key] = entry
+        if cited_for and cited_for not in entry.cited_for:
+            entry.cited_for.append(cited_for)
+        return entry.number
+
+    def number(self, src: SourceRef) -> int | None:
+        key = (src.publisher.strip(), src.title.strip(), src.url.strip(), str(src.published).strip())
+        entry = self._index.get(key)
+        return entry.number if entry else None
+
+
+# -- per-target context ----------------------------------------------------------------------------------
+def _plan_target(plan: Plan, target_id: str) -> Target | None:
+    try:
+        return plan.target(target_id)
+    except KeyError:
+        return None
+
+
+def _band(ta: TargetAssessment, t: Target | None) -> tuple[float, float] | None:
+    """The accepted range drawn on the chart, in the chart's unit (indicator unit; % for growth targets)."""
+    growth = ta.measure == "average_annual_growth"
+    target = ta.target_value if growth else ta.target_value_in_indicator_unit
+    if target is None:
+        return None
+    try:
+        if ta.comparator == "around" and t is not None:
+            tol = t.around_tolerance()
+            if not growth:
+                tol = convert(tol, ta.target_unit, ta.indicator_unit)
+            return (target - tol, target + tol) if tol else None
+        if ta.comparator == "between" and ta.target_value_high is not None:
+            hi = ta.target_value_high if growth else convert(ta.target_value_high, ta.target_unit, ta.indicator_unit)
+            return (target, hi)
+    except PlanwatchError:
+        return None
+    return None
+
+
+def describe_target(ta: TargetAssessment, band: tuple[float, float] | None, lang: str) -> str:
+    """The target in words, in the plan's own unit: "around 6.00% (± 0.18 pp)", "more than 1.20 trillion yuan"."""
+    en, zh = COMPARATOR_WORDS.get(ta.comparator, (ta.comparator, ta.comparator))
+    growth = ta.measure == "average_annual_growth"
+    if ta.measure == "rank":
+        v = int(ta.target_value) if ta.target_value is not None else "?"
+        return f"前{v}位" if lang == "zh" else f"rank {v} or better"
+    value = humanize(ta.target_value, ta.target_unit, lang)
+    if ta.comparator == "between" and ta.target_value_high is not None:
+        high = humanize(ta.target_value_high, ta.target_unit, lang)
+        text = f"{value}至{high}之间" if lang == "zh" else f"between {value} and {high}"
+    elif ta.comparator == "around":
+        text = f"{value}左右" if lang == "zh" else f"around {value}"
+        if band:
+            unit = "%" if growth else ta.indicator_unit
+            text += f" ({tolerance_text((band[1] - band[0]) / 2, unit, lang)})"
+    else:
+        text = f"{zh}{value}" if lang == "zh" else f"{en} {value}"
+    if growth:
+        text = ("年均" + text) if lang == "zh" else f"{text} a year"
+    return text
+
+
+def _point_unit(ta: TargetAssessment, p: Point, kind: str) -> str:
+    if kind == "growth" or (ta.measure == "rank" and p.published_unit == "rank"):
+        return "%" if kind == "growth" else "rank"
+    return ta.indicator_unit
+
+
+def _obs_row(ta: TargetAssessment, p: Point, kind: str, sources: SourceList, lang: str) -> dict:
+    unit = _point_unit(ta, p, kind)
+    published = "—" if p.published_value is None else f"{fmt_number(float(p.published_value))} {p.published_unit}"
+    return {
+        "kind": _pick(LABELS[kind], lang)[0], "year": p.period, "value": humanize(p.value, unit, lang),
+        "published": published, "status": p.status, "revision": p.revision, "confidence": p.confidence or "—",
+        "quote": p.quote, "note": p.note, "source": sources.number(p.source),
+    }
+
+
+def _latest_text(ta: TargetAssessment, lang: str) -> tuple[str, str | None]:
+    """(latest figure with year, second line: the average for growth targets)."""
+    p = ta.latest
+    if p is None or p.value is None:
+        return "—", None
+    growth = ta.measure == "average_annual_growth"
+    unit = "%" if growth else ("rank" if ta.measure == "rank" else ta.indicator_unit)
+    main = f"{humanize(p.value, unit, lang)} ({p.period})"
+    extra = None
+    if growth and ta.current_value is not None:
+        word = _pick(LABELS["average"], lang)[0]
+        extra = f"{word} {humanize(ta.current_value, '%', lang)}"
+    return main, extra
+
+
+def _projection_text(ta: TargetAssessment, lang: str) -> tuple[str, str | None]:
+    pj = ta.projection
+    if pj is None:
+        return "—", None
+    unit = "%" if ta.measure == "average_annual_growth" else ta.indicator_unit
+    main = f"{humanize(pj.value, unit, lang)} ({pj.year})"
+    rng = None
+    if pj.low is not None and pj.high is not None:
+        rng = f"{_pick(LABELS['range80'], lang)[0]}: {humanize(pj.low, unit, lang)}–{humanize(pj.high, unit, lang)}"
+    return main, rng
+
+
+def _components(m: Any) -> list[tuple[str, str]]:
+    keys = ("base_year", "base_value", "current_year", "current_value", "target", "target_year", "cagr_observed",
+            "cagr_required", "projected_value", "progress_value", "progress_ratio")
+    out = []
+    for k in keys:
+        if k in m.components and m.components[k] is not None:
+            v = m.components[k]
+            text = f"{v * 100:.2f}%" if k.startswith("cagr") and isinstance(v, float) else fmt_number(v)
+            out.append((k, text))
+    return out
+
+
+def _region_name(regions: dict, region_id: str, lang: str) -> str:
+    r = regions.get(region_id)
+    if r is None:
+        return region_id
+    return r.name.best(lang)
+
+
+def _target_context(plan: Plan, ta: TargetAssessment, sources: SourceList, regions: dict, break_reasons: dict,
+                    lang: str) -> dict:
+    t = _plan_target(plan, ta.target_id)
+    band = _band(ta, t)
+    name, name_other = _text(ta.indicator_name, lang)
+    rows = [_obs_row(ta, p, "level", sources, lang) for p in ta.series]
+    rows += [_obs_row(ta, p, "growth", sources, lang) for p in ta.growth_series]
+    if ta.measure == "rank" and ta.latest is not None and all(p.source != ta.latest.source or p.period != ta.latest.period
+                                                             or p.value != ta.latest.value for p in ta.series):
+        latest_row = _obs_row(ta, ta.latest, "level", sources, lang)
+        latest_row["kind"] = _pick(LABELS["published_rank"], lang)[0]
+        latest_row["value"] = humanize(ta.latest.value, "rank", lang)
+        rows.append(latest_row)
+    reasons_by_year = break_reasons.get((ta.indicator, ta.region), {})
+    chart = chart_for_target(ta, lang=lang, band=band, base_year=t.base_year if t else None,
+                             break_reasons={b: _text(r, lang)[0] for b, r in reasons_by_year.items()},
+                             source_number=sources.number)
+    peers = []
+    if ta.peers:
+        own_years = {p["period"] for p in ta.peers}
+        for p in ta.series:
+            if p.period in own_years:
+                peers.append({"region": _region_name(regions, ta.region, lang), "own": True, "year": p.period,
+                              "value": humanize(p.value, ta.indicator_unit, lang), "confidence": p.confidence or "—",
+                              "source": sources.number(p.source)})
+        for p in ta.peers:
+            src = p.get("source") or {}
+            peers.append({"region": _region_name(regions, str(p.get("region")), lang), "own": False, "year": p.get("period"),
+                          "value": humanize(p.get("value"), str(p.get("unit") or ta.indicator_unit), lang),
+                          "confidence": p.get("confidence") or "—",
+                          "source": sources.add(src) if src else None})
+        peers.sort(key=lambda r: (r["year"] or 0, not r["own"]))
+    latest, latest_extra = _latest_text(ta, lang)
+    projection, projection_range = _projection_text(ta, lang)
+    statements = [{"year": p.period, "quote": p.quote, "note": p.note, "confidence": p.confidence or "—",
+                   "publisher": p.source.publisher, "source": sources.number(p.source)} for p in ta.evidence]
+    growth = ta.measure == "average_annual_growth"
+    return {
+        "id": ta.target_id, "anchor": f"target-{ta.target_id}", "name": name, "name_other": name_other,
+        "indicator": ta.indicator, "region": ta.region, "region_name": _region_name(regions, ta.region, lang),
+        "measure": ta.measure, "verdict": ta.verdict, "verdict_label": _pick(VERDICT_LABEL[ta.verdict], lang),
+        "provisional": ta.provisional, "probability": fmt_probability(ta.probability),
+        "target_text": describe_target(ta, band, lang), "deadline": ta.deadline,
+        "latest": latest, "latest_extra": latest_extra, "projection": projection, "projection_range": projection_range,
+        "projection_method": ta.projection.method if ta.projection else None,
+        "projection_why": ta.projection.why if ta.projection else None,
+        "quotes": _ordered(ta.quote, lang), "explanations": _ordered(ta.explanation, lang),
+        "note": t.note if t else None,
+        "chart": chart, "is_rank": ta.measure == "rank",
+        "requirement": ta.requirement.text if ta.requirement else None,
+        "reasons": ta.reasons,
+        "methods": [{"method": m.method, "version": m.version, "status": m.status,
+                     "score": fmt_number(m.score) if m.score is not None else "—", "components": _components(m),
+                     "note": m.note} for m in ta.methods],
+        "sensitivity": [{"base_year": c.base_year, "average": humanize(c.average_growth, "%", lang),
+                         "observed": ", ".join(map(str, c.observed_years)) or "—",
+                         "projected": ", ".join(map(str, c.projected_years)) or "—",
+                         "verdict": c.verdict, "verdict_label": _pick(VERDICT_LABEL[c.verdict], lang),
+                         "chosen": t is not None and t.base_year == c.base_year}
+                        for c in ta.base_year_sensitivity],
+        "peers": peers, "statements": statements, "rows": rows, "growth": growth,
+        "breaks": [(b, _text(reasons_by_year[b], lang)[0] if b in reasons_by_year else "") for b in ta.breaks],
+        "caveats": [_text(c, lang) for c in ta.caveats],
+    }
+
+
+def _collect_sources(result: PlanAssessment) -> SourceList:
+    """Number the sources in reading order: target by target, latest first, then series, growth, statements, peers."""
+    sources = SourceList()
+    for ta in result.targets:
+        pts: list[tuple[str, Point]] = []
+        if ta.latest is not None:
+            pts.append(("", ta.latest))
+        pts += [("", p) for p in ta.series] + [("growth ", p) for p in ta.growth_series]
+        pts += [("statement ", p) for p in ta.evidence]
+        for prefix, p in sorted(pts, key=lambda x: (x[0] == "statement ", x[1].period)):
+            sources.add(p.source, f"{ta.target_id} {prefix}{p.period}")
+        for peer in ta.peers:
+            if peer.get("source"):
+                sources.add(peer["source"], f"{ta.target_id} peer {peer.get('region')} {peer.get('period')}")
+    return sources
+
+
+def _catalogue(plan: Plan) -> tuple[dict, dict]:
+    """(regions, break reasons by (indicator, region)) from the catalogue; empty when it cannot be read."""
+    try:
+        from ..plans.catalogue import catalogue_for
+
+        cat = catalogue_for(plan)
+    except Exception:  # noqa: BLE001 - the report still renders without names and break reasons
+        return {}, {}
+    reasons: dict[tuple[str, str], dict[int, Any]] = {}
+    for t in plan.targets:
+        ind = cat.indicators.get(t.indicator)
+        if ind is None:
+            continue
+        region = plan.region_of(t)
+        reasons[(ind.id, region)] = {b.from_period: b.reason for b in ind.breaks if b.applies_to(region)}
+    return cat.regions, reasons
+
+
+def _text_ctx(text: Any, lang: str) -> dict:
+    first, second = _text(text, lang)
+    return {"text": first, "other": second}
+
+
+def build_context(plan: Plan, result: PlanAssessment, lang: str = "en") -> dict:
+    lang = "zh" if lang == "zh" else "en"
+    regions, break_reasons = _catalogue(plan)
+    sources = _collect_sources(result)
+    targets = [_target_context(plan, ta, sources, regions, break_reasons, lang) for ta in result.targets]
+
+    def lab(key: str) -> dict:
+        first, second = _pick(LABELS[key], lang)
+        return {"text": first, "other": second}
+
+    def evidence(items: list) -> list[dict]:
+        return [{"date": e.date.isoformat(), "status": e.status, "text": e.text, "source": e.source,
+                 "href": safe_href(e.source)} for e in items]
+
+    title_first, title_second = _text(result.title or plan.title.model_dump(), lang)
+    counts = {v: sum(1 for t in result.targets if t.verdict == v) for v in VERDICTS}
+    return {
+        "lang": lang,
+        "L": {k: lab(k) for k in LABELS},
+        "title": title_first, "title_other": title_second,
+        "title_en": result.title.get("en") or plan.title.en, "title_zh": result.title.get("zh") or plan.title.zh,
+        "short_title": _text_ctx(plan.short_title, lang) if plan.short_title else None,
+        "plan_id": plan.id,
+        "issuers": [_text_ctx(i, lang) for i in plan.issuers],
+        "issued": plan.issued.isoformat() if plan.issued else None,
+        "released": plan.released.isoformat() if plan.released else None,
+        "region": plan.region, "region_name": _region_name(regions, plan.region, lang),
+        "horizon": result.horizon, "as_of": result.as_of,
+        "database": display_database(result.database),
+        "documents": [{"title": d.title, "publisher": d.publisher, "url": d.url, "href": safe_href(d.url),
+                       "date": d.date.isoformat() if d.date else None, "language": d.language} for d in plan.documents],
+        "goals": [{"id": g.id, **_text_ctx(g.text, lang), "deadline": g.deadline, "evidence": evidence(g.evidence)}
+                  for g in plan.goals],
+        "targets": targets,
+        "counts": [(v, _pick(VERDICT_LABEL[v], lang), counts[v]) for v in VERDICTS if counts[v]],
+        "tasks": [{"id": t.id, **_text_ctx(t.title, lang),
+                   "orientations": [(o, *_pick(FOUR_ORIENTATIONS[o], lang)) for o in t.orientations],
+                   "evidence": evidence(t.evidence)} for t in plan.tasks],
+        "sources": sources.entries,
+        "vocabulary": [(v, _pick(VERDICT_LABEL[v], lang), _pick(VERDICT_MEANING[v], lang))
+                       for v in (*VERDICTS, "provisional")],
+        "generated": dt.date.today().isoformat(),
+    }
+
+
+def _environment() -> Environment:
+    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    return env
+
+
+def _read_resource(name: str) -> str:
+    return (resources.files("planwatch.publish") / "templates" / name).read_text(encoding="utf-8")
+
+
+def render_report(plan: Plan, result: PlanAssessment, lang: str = "en") -> str:
+    """One self-contained HTML document (inline CSS and SVG; no script, font or image is fetched)."""
+    env = _environment()
+    template = env.from_string(_read_resource(TEMPLATE))
+    ctx = build_context(plan, result, lang)
+    return template.render(**ctx, css=_read_resource(STYLESHEET))
