@@ -98,8 +98,7 @@ def main(argv=None) -> int:
                                value=float(v), unit="亿元", value_std=float(v), status="final", publisher="Synthetic",
                                title="benchmark", url="https://example.org/bench", published="2025")
                 for i in range(S) for y, v in zip(yrs, vals[i], strict=True) if not math.isnan(v)]
-        _, t_write, m_write = measure(lambda: store.write(rows, origin="benchmark"), memory=False)
-        del rows
+        _, t_write, _ = measure(lambda: store.write(rows, origin="benchmark"), memory=False)
 
         def load():
             rows_ = store.numeric_rows()
@@ -121,7 +120,7 @@ def main(argv=None) -> int:
 
     n_base = S if args.baseline_sample <= 0 else min(args.baseline_sample, S)
     pick = np.linspace(0, S - 1, n_base).astype(int)
-    base, t_base, m_base = measure(lambda: [baseline_one(yrs, loaded[i], low[i], int(deadline[i])) for i in pick], memory=False)
+    base, t_base, _ = measure(lambda: [baseline_one(yrs, loaded[i], low[i], int(deadline[i])) for i in pick], memory=False)
     t_base_full = t_base * S / n_base
     agree = sum(1 for j, i in enumerate(pick) if base[j] == out["verdict"][i])
 
