@@ -38,3 +38,17 @@ def test_humanize_in_both_languages():
     assert humanize(9153, "亿元", "en") == "915.3 billion yuan"
     assert humanize(6.58, "%") == "6.58%"
     assert humanize(1, "rank", "zh") == "第1位"
+
+
+def test_fast_factor_cache_agrees_with_pint():
+    from planwatch.units import FAST_FACTORS, pint_factor
+
+    names = list(FAST_FACTORS)
+    for a in names:
+        for b in names:
+            same = FAST_FACTORS[a][1] == FAST_FACTORS[b][1]
+            if same:
+                assert FAST_FACTORS[a][0] / FAST_FACTORS[b][0] == pytest.approx(pint_factor(a, b)), (a, b)
+            else:
+                with pytest.raises(PlanwatchError):
+                    pint_factor(a, b)

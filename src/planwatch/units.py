@@ -132,6 +132,27 @@ def registry() -> Any:
     return ureg
 
 
+# A cache of what pint says about planwatch's own units, so that fast commands need not import pint:
+# name -> (multiplier to the base unit, base unit). ``tests/test_units.py`` checks every pair against pint.
+FAST_FACTORS: dict[str, tuple[float, str]] = {
+    "percent": (0.01, "1"),
+    "percentage_point": (1.0, "percentage_point"),
+    "yuan": (1.0, "yuan"),
+    "wan_yuan": (1e4, "yuan"),
+    "yi_yuan": (1e8, "yuan"),
+    "wan_yi_yuan": (1e12, "yuan"),
+    "million_yuan": (1e6, "yuan"),
+    "billion_yuan": (1e9, "yuan"),
+    "trillion_yuan": (1e12, "yuan"),
+    "per_10k_employed": (1.0, "per_10k_employed"),
+    "rank": (1.0, "rank"),
+    "count": (1.0, "count"),
+    "usd": (1.0, "usd"),
+    "eur": (1.0, "eur"),
+    "gbp": (1.0, "gbp"),
+}
+
+
 @lru_cache(maxsize=256)
 def factor(from_unit: str, to_unit: str) -> float:
     """Multiplier taking a value in ``from_unit`` to ``to_unit``; error if dimensions differ."""
@@ -140,6 +161,16 @@ def factor(from_unit: str, to_unit: str) -> float:
     a, b = normalize_unit(from_unit), normalize_unit(to_unit)
     if a == b:
         return 1.0
+    fa, fb = FAST_FACTORS.get(a), FAST_FACTORS.get(b)
+    if fa and fb:
+        if fa[1] != fb[1]:
+            raise PlanwatchError(f"cannot convert {label(a)} to {label(b)}: they measure different things")
+        return fa[0] / fb[0]
+    return pint_factor(a, b)
+
+
+def pint_factor(a: str, b: str) -> float:
+    """The conversion as pint computes it (the authority for FAST_FACTORS)."""
     ureg = registry()
     import pint
 

@@ -231,7 +231,9 @@ class SourceList:
             entry.cited_for.append(cited_for)
         return entry.number
 
-    def number(self, src: SourceRef) -> int | None:
+    def number(self, src: SourceRef | Point) -> int | None:
+        if isinstance(src, Point):
+            src = src.source
         key = (src.publisher.strip(), src.title.strip(), src.url.strip(), str(src.published).strip())
         entry = self._index.get(key)
         return entry.number if entry else None
