@@ -79,6 +79,7 @@ class ChartSpec:
     deadline: int | None = None
     projection: ChartProjection | None = None
     average: tuple[int, int, float, str] | None = None  # (from_year, to_year, value, label) for growth targets
+    axis: tuple[float, str] | None = None  # (multiplier to axis unit, axis label); chosen from the data when None
 
 
 # -- axis helpers ----------------------------------------------------------------------------------------
@@ -137,6 +138,11 @@ def year_step(span: int) -> int:
     return 100
 
 
+def _text_width(text: str, size: float) -> float:
+    """Rough rendered width: CJK characters are square, Latin ones about 0.6 em."""
+    return sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in text)
+
+
 def _f(v: float) -> str:
     return f"{v:.1f}"
 
@@ -178,7 +184,7 @@ def render_svg(spec: ChartSpec) -> Markup:
     if spec.average:
         ys.append(spec.average[2])
     largest = max((abs(v) for v in ys), default=1.0)
-    k, unit_label = axis_unit(spec.unit, largest, spec.lang)
+    k, unit_label = spec.axis or axis_unit(spec.unit, largest, spec.lang)
     sy = [v * k for v in ys] or [0.0, 1.0]
     lo, hi = min(sy), max(sy)
     pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
@@ -255,19 +261,27 @@ def render_svg(spec: ChartSpec) -> Markup:
     # series breaks (the dashed line sits between the last year of the old segment and the break year)
     if spec.breaks:
         out.append('<g class="breaks">')
-        last_label_x = -1e9
-        level = 0
+        occupied: list[tuple[float, float, float]] = []  # (x from, x to, y) of labels already placed
+        deadline_x = X(spec.deadline) if spec.deadline else None
         for b, reason in sorted(spec.breaks):
             if not (x_lo < b - 0.5 < x_hi):
                 continue
             bx = X(b - 0.5)
-            level = level + 1 if bx - last_label_x < 110 else 0
-            last_label_x = bx
-            ly = pt - 2 + 13 * level
+            text = f"{w['break']} {b}"
+            width = _text_width(text, 11)
+            # to the right of the line unless that runs off the plot or across the deadline line
+            right = bx + 4 + width <= pr_ and not (deadline_x is not None and bx < deadline_x < bx + 4 + width)
+            x0, x1 = (bx + 4, bx + 4 + width) if right else (bx - 4 - width, bx - 4)
+            ly = pt - 2.0
+            while any(a < x1 and x0 < c and abs(y - ly) < 12 for a, c, y in occupied):
+                ly += 13
+            occupied.append((x0, x1, ly))
+            anchor = "start" if right else "end"
             out.append(f'<g class="break" data-year="{b}"><title>{e(w["break"])} ({b}): {e(reason)}</title>'
                        f'<line class="break-line" x1="{_f(bx)}" x2="{_f(bx)}" y1="{pt - 12}" y2="{pb}" stroke="{C_BREAK}" '
                        f'stroke-width="1.4" stroke-dasharray="5 4"/>'
-                       f'<text x="{_f(bx + 4)}" y="{_f(ly)}" fill="{C_BREAK}" font-size="11">{e(w["break"])} {b}</text></g>')
+                       f'<text x="{_f(x0 if right else x1)}" y="{_f(ly)}" text-anchor="{anchor}" fill="{C_BREAK}" '
+                       f'font-size="11">{e(text)}</text></g>')
         out.append("</g>")
     # projection wedge
     if pr:
