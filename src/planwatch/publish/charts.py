@@ -11,6 +11,7 @@ The geometry is kept in a small :class:`ChartSpec` so the drawing can be tested 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -143,6 +144,26 @@ def _text_width(text: str, size: float) -> float:
     return sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in text)
 
 
+def _wrap(text: str, width: float, size: float) -> list[str]:
+    """Break a label into lines that fit ``width``: before a "(…)" group first, then at spaces."""
+    lines: list[str] = []
+
+    def put(piece: str) -> None:
+        if lines and _text_width(lines[-1] + " " + piece, size) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+
+    for chunk in re.split(r"\s+(?=\()", text.strip()):
+        if _text_width(chunk, size) <= width:
+            put(chunk)
+            continue
+        for word in chunk.split(" "):
+            if word:
+                put(word)
+    return lines or [text]
+
+
 def _f(v: float) -> str:
     return f"{v:.1f}"
 
@@ -250,7 +271,8 @@ def render_svg(spec: ChartSpec) -> Markup:
             ty = Y(spec.target_value)
             out.append(f'<line class="target-line" x1="{pl}" x2="{pr_}" y1="{_f(ty)}" y2="{_f(ty)}" stroke="{C_TARGET}" '
                        f'stroke-width="1.6" stroke-dasharray="7 4"/>')
-            right_labels.append((ty, 16, [spec.target_label], C_TARGET))
+            lines = _wrap(spec.target_label, MARGIN_RIGHT - 14, 12)
+            right_labels.append((ty, 15 * len(lines) + 1, lines, C_TARGET))
         out.append("</g>")
     # deadline
     if spec.deadline:
@@ -296,14 +318,15 @@ def render_svg(spec: ChartSpec) -> Markup:
         out.append(f'<circle class="projection-point" cx="{_f(x1)}" cy="{_f(Y(pr.value))}" r="4.5" fill="#fff" '
                    f'stroke="{C_PROJ}" stroke-width="2"><title>{e(pr.label)}</title></circle>')
         out.append("</g>")
-        lines = pr.label.split("\n")
+        lines = [part for line in pr.label.split("\n") for part in _wrap(line, MARGIN_RIGHT - 14, 12)]
         right_labels.append((Y(pr.value), 15 * len(lines) + 1, lines, C_PROJ))
     # average (growth targets)
     if spec.average:
         a0, a1, av, alabel = spec.average
         out.append(f'<line class="average-line" x1="{_f(X(a0 - 0.4))}" x2="{_f(X(a1 + 0.4))}" y1="{_f(Y(av))}" '
                    f'y2="{_f(Y(av))}" stroke="{C_OBS}" stroke-width="2.5" stroke-opacity="0.55"><title>{e(alabel)}</title></line>')
-        right_labels.append((Y(av), 16, [alabel], C_OBS))
+        lines = _wrap(alabel, MARGIN_RIGHT - 14, 12)
+        right_labels.append((Y(av), 15 * len(lines) + 1, lines, C_OBS))
     # observations: one polyline per comparable segment, never across a break
     out.append('<g class="series">')
     segments: list[list[ChartPoint]] = []
@@ -314,14 +337,30 @@ def render_svg(spec: ChartSpec) -> Markup:
         else:
             segments.append([p])
     for seg in segments:
-        if len(seg) > 1:
-            coords = " ".join(f"{_f(X(p.year))},{_f(Y(p.value))}" for p in seg)
-            out.append(f'<polyline class="series-line" points="{coords}" fill="none" stroke="{C_OBS}" '
-                       f'stroke-width="2" stroke-linejoin="round"/>')
+        # within a segment: solid runs of consecutive years; a thin dotted link across years with no figure
+        runs: list[list[ChartPoint]] = [[seg[0]]]
+        for prev, p in zip(seg, seg[1:], strict=False):
+            if p.year - prev.year == 1:
+                runs[-1].append(p)
+            else:
+                out.append(f'<line class="series-gap" x1="{_f(X(prev.year))}" y1="{_f(Y(prev.value))}" x2="{_f(X(p.year))}" '
+                           f'y2="{_f(Y(p.value))}" stroke="{C_OBS}" stroke-width="1.5" stroke-opacity="0.7" '
+                           f'stroke-dasharray="2 4"/>')
+                runs.append([p])
+        for run in runs:
+            if len(run) > 1:
+                coords = " ".join(f"{_f(X(p.year))},{_f(Y(p.value))}" for p in run)
+                out.append(f'<polyline class="series-line" points="{coords}" fill="none" stroke="{C_OBS}" '
+                           f'stroke-width="2" stroke-linejoin="round"/>')
     for p in pts:
         fill = "#fff" if p.hollow else C_OBS
         out.append(f'<circle class="obs" cx="{_f(X(p.year))}" cy="{_f(Y(p.value))}" r="4" fill="{fill}" stroke="{C_OBS}" '
                    f'stroke-width="2"><title>{e(p.tooltip)}</title></circle>')
+    if pts:  # the latest value, written next to its point (readable on paper, where tooltips are not)
+        lp = pts[-1]
+        out.append(f'<text class="last-value" x="{_f(X(lp.year))}" y="{_f(Y(lp.value) - 10)}" text-anchor="middle" '
+                   f'fill="{C_OBS}" font-size="12" font-weight="600" stroke="#fff" stroke-width="3" paint-order="stroke">'
+                   f'{e(short_number(lp.value, k, unit_label))}</text>')
     out.append("</g>")
     # right-hand labels, spread so they never overlap
     if right_labels:
@@ -360,6 +399,13 @@ def tolerance_text(half_width: float, unit: str, lang: str = "en") -> str:
     return f"± {humanize(half_width, unit, lang)}"
 
 
+def short_number(value: float, k: float, axis_label: str) -> str:
+    """A value in the axis unit, for labels drawn on the chart (the axis names the unit)."""
+    x = value * k
+    d = 0 if abs(x) >= 1000 else 1 if abs(x) >= 100 else 2
+    return f"{x:,.{d}f}%" if axis_label == "%" else f"{x:,.{d}f}"
+
+
 def chart_for_target(ta: TargetAssessment, *, lang: str = "en", band: tuple[float, float] | None = None,
                      base_year: int | None = None, break_reasons: dict[int, str] | None = None,
                      source_number: Callable[[Point], int | None] | None = None) -> Markup | None:
@@ -381,39 +427,55 @@ def chart_for_target(ta: TargetAssessment, *, lang: str = "en", band: tuple[floa
     chart_points = [ChartPoint(p.period, p.value, _point_tooltip(p, unit, lang, source_number),
                                hollow=p.status in ("preliminary", "estimate")) for p in pts]
     target = ta.target_value if growth else ta.target_value_in_indicator_unit
-    tlabel = ""
+    pj = ta.projection
+    values = [p.value for p in pts] + [v for v in (target, *(band or ())) if v is not None]
+    if pj is not None:
+        values += [v for v in (pj.value, pj.low, pj.high) if v is not None]
+    k, axis_label = axis_unit(unit, max(abs(v) for v in values), lang)
+
+    def short(v: float) -> str:
+        return short_number(v, k, axis_label)
+
+    def full(v: float | None) -> str:
+        return humanize(v, unit, lang)
+
+    tlabel = tdesc = ""
     if target is not None:
         if ta.comparator == "between" and band:
-            tlabel = f"{w['target']} {humanize(min(band), unit, lang)}–{humanize(max(band), unit, lang)}"
+            tlabel = f"{w['target']} {short(min(band))}–{short(max(band))}"
+            tdesc = f"{w['target']} {full(min(band))}–{full(max(band))}"
         else:
             sign = _COMPARATOR_SIGN.get(ta.comparator, "")
-            tlabel = f"{w['target']} {sign} {humanize(target, unit, lang)}".replace("  ", " ")
+            tlabel = f"{w['target']} {sign} {short(target)}".replace("  ", " ")
+            tdesc = f"{w['target']} {sign} {full(target)}".replace("  ", " ")
             if ta.comparator == "around" and band:
-                tlabel += f" ({tolerance_text((max(band) - min(band)) / 2, unit, lang)})"
-        if growth and w["a_year"]:
-            tlabel += f" {w['a_year']}"
+                tol = (max(band) - min(band)) / 2
+                tlabel += f" ({tolerance_text(tol, unit, lang)})" if axis_label == "%" else f" (± {short(tol)})"
+                tdesc += f" ({tolerance_text(tol, unit, lang)})"
     proj = None
-    if ta.projection is not None:
+    proj_desc = ""
+    if pj is not None:
         start = max(pts, key=lambda p: p.period)
-        if not growth and ta.latest is not None and ta.latest.value is not None and ta.latest.period <= ta.projection.year:
+        if not growth and ta.latest is not None and ta.latest.value is not None and ta.latest.period <= pj.year:
             start = ta.latest
-        pj = ta.projection
         if pj.year > start.period:
-            lab = f"{w['proj']} {w['avg'] if growth else pj.year}: {humanize(pj.value, unit, lang)}"
+            head = f"{w['proj']} {w['avg'] if growth else pj.year}"
+            lab, proj_desc = f"{head}: {short(pj.value)}", f"{head}: {full(pj.value)}"
             if pj.low is not None and pj.high is not None:
-                lab += f"\n{w['range']}: {humanize(pj.low, unit, lang)}–{humanize(pj.high, unit, lang)}"
+                lab += f"\n{w['range']}: {short(pj.low)}–{short(pj.high)}"
+                proj_desc += f"; {w['range']}: {full(pj.low)}–{full(pj.high)}"
             proj = ChartProjection(start.period, start.value, pj.year, pj.value, pj.low, pj.high, lab)
     average = None
-    if growth and ta.projection is None and ta.current_value is not None and base_year is not None:
+    if growth and pj is None and ta.current_value is not None and base_year is not None:
         a0, a1 = base_year + 1, ta.deadline
-        average = (a0, a1, ta.current_value, f"{w['avg']} {a0}–{a1}: {humanize(ta.current_value, '%', lang)}")
+        average = (a0, a1, ta.current_value, f"{w['avg']} {a0}–{a1}: {short(ta.current_value)}")
     breaks = [(b, (break_reasons or {}).get(b, "")) for b in ta.breaks]
     first, last = pts[0], pts[-1]
-    desc = [f"{w['obs']} {first.period}–{last.period}: {humanize(first.value, unit, lang)} → {humanize(last.value, unit, lang)}."]
-    if tlabel:
-        desc.append(f"{tlabel}, {ta.deadline}.")
-    if proj:
-        desc.append(proj.label.replace("\n", "; ") + ".")
+    desc = [f"{w['obs']} {first.period}–{last.period}: {full(first.value)} → {full(last.value)}."]
+    if tdesc:
+        desc.append(f"{tdesc}, {ta.deadline}.")
+    if proj_desc:
+        desc.append(proj_desc + ".")
     if average:
         desc.append(average[3] + ".")
     for b, reason in breaks:
@@ -421,6 +483,6 @@ def chart_for_target(ta: TargetAssessment, *, lang: str = "en", band: tuple[floa
     spec = ChartSpec(
         chart_id=f"chart-{ta.target_id}", title=f"{name} — {ta.region}", desc=" ".join(desc), unit=unit, lang=lang,
         points=chart_points, breaks=breaks, target_value=target, band=band, target_label=tlabel, deadline=ta.deadline,
-        projection=proj, average=average,
+        projection=proj, average=average, axis=(k, axis_label),
     )
     return render_svg(spec)
