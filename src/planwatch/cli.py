@@ -281,9 +281,12 @@ def import_cmd(file: Annotated[Path, typer.Argument(help="CSV or Excel file of o
     from .publish.listing import render
     from .sources.files import import_file
 
+    from rich.console import Console
+
     _check_format(fmt)
     store = _store(db)
-    res = import_file(store, file)
+    with Console(stderr=True).status(f"Checking every row of {file.name}, then writing it in one transaction…"):
+        res = import_file(store, file)
     row = {"file": str(file), "rows": res.rows, "new_revisions": res.written, "unchanged": res.unchanged,
            "import_id": res.import_id}
     render([row], fmt, title="Imported")
