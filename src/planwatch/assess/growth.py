@@ -13,7 +13,7 @@ import math
 
 from ..store.repository import StoredObservation
 from .conditions import condition_for
-from .methods import STATCAN_VERSION, UNSD_VERSION
+from .methods import STATCAN_VERSION, UNSD_VERSION, statcan_status, unsd_status
 from .model import BaseYearCase, MethodResult, Point, Projection, Requirement, TargetAssessment
 from .stats import Z80, mean, norm_cdf, stdev
 
@@ -149,18 +149,15 @@ def assess_growth(inp, res: dict) -> TargetAssessment:
     comps = {"base_year": base, "current_year": last_obs, "cagr_observed": obs_avg / 100,
              "cagr_required": t.value / 100, "target_year": t.deadline}
     ratio = (obs_avg / 100) / abs(t.value / 100)
-    st = ("on_track" if ratio >= 0.95 else "acceleration_needed" if ratio >= 0.6 else
-          "limited_progress" if ratio >= 0 else "deterioration")
-    score = min(7.1429 * ratio - 4.2857, 5.0) if ratio >= 0.6 else max(4.1667 * ratio - 2.5, -5.0)
+    st, score = statcan_status(ratio)
     comps["progress_value"] = ratio
     n_all = t.deadline - base
     proj = (1 + obs_avg / 100) ** n_all
     req = (1 + t.value / 100) ** n_all
     p_ratio = (proj - 1) / (req - 1)
-    u_st = ("on_track" if p_ratio >= 0.95 else "acceleration_needed" if p_ratio >= 0.1 else
-            "stagnation" if p_ratio >= -0.1 else "regression")
+    u_st = unsd_status(p_ratio)
     res["methods"] = [
-        MethodResult(method="statcan_cagr_ratio", version=STATCAN_VERSION, status=st, score=round(score, 4),
+        MethodResult(method="statcan_cagr_ratio", version=STATCAN_VERSION, status=st, score=score,
                      components=comps, note=f"CAGR of the level over {n_obs} published year(s) since {base}, "
                      "against the target growth rate"),
         MethodResult(method="unsd_2023", version=UNSD_VERSION, status=u_st,

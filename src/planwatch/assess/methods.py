@@ -31,6 +31,39 @@ def pick_base(points: list[tuple[int, float]], base_year: int) -> tuple[int, flo
     return None
 
 
+def statcan_status(ratio: float) -> tuple[str, float]:
+    """Status and score on [−5, 5] for a growth ratio R (Open SDG's score functions)."""
+    if ratio >= 0.95:
+        status = "on_track"
+    elif ratio >= 0.6:
+        status = "acceleration_needed"
+    elif ratio >= 0:
+        status = "limited_progress"
+    else:
+        status = "deterioration"
+    score = min(7.1429 * ratio - 4.2857, 5.0) if ratio >= 0.6 else max(4.1667 * ratio - 2.5, -5.0)
+    return status, round(score, 4)
+
+
+def unsd_status(ratio: float) -> str:
+    if ratio >= 0.95:
+        return "on_track"
+    if ratio >= 0.10:
+        return "acceleration_needed"
+    return "stagnation" if ratio >= -0.10 else "regression"
+
+
+def _endpoints(points: list[tuple[int, float]], base_year: int, target: float, target_year: int):
+    """Base point (base year or the next available), current point and the common components."""
+    base = pick_base(points, base_year)
+    if base is None:
+        return None
+    (y0, v0), (y1, v1) = base, max(points)
+    comps = {"base_year": y0, "base_value": v0, "current_year": y1, "current_value": v1, "target": target,
+             "target_year": target_year}
+    return y0, v0, y1, v1, comps
+
+
 def _na(method: str, version: str, why: str, **components) -> MethodResult:
     return MethodResult(method=method, version=version, status="not_available", components=components, note=why)
 
@@ -38,13 +71,11 @@ def _na(method: str, version: str, why: str, **components) -> MethodResult:
 def statcan_cagr_ratio(points: list[tuple[int, float]], target: float, target_year: int, base_year: int,
                        direction: int, crossed_breaks: list[int] | None = None) -> MethodResult:
     name = "statcan_cagr_ratio"
-    base = pick_base(points, base_year)
-    if base is None:
+    ends = _endpoints(points, base_year, target, target_year)
+    if ends is None:
         return _na(name, STATCAN_VERSION, f"no data in or after the base year {base_year}")
-    y0, v0 = base
-    y1, v1 = max(points)
-    comps = {"base_year": y0, "base_value": v0, "current_year": y1, "current_value": v1, "target": target,
-             "target_year": target_year, "direction": direction}
+    y0, v0, y1, v1, comps = ends
+    comps["direction"] = direction
     achieved = (direction == 1 and v1 >= target) or (direction == -1 and v1 <= target)
     if achieved:
         comps.update(sign=1 if v0 >= 0 else -1, progress_value=None)
@@ -62,30 +93,19 @@ def statcan_cagr_ratio(points: list[tuple[int, float]], target: float, target_ye
     if c_req == 0:
         return _na(name, STATCAN_VERSION, "the target equals the base value", **comps)
     ratio = s * direction * c_obs / abs(c_req)
-    if ratio >= 0.95:
-        status = "on_track"
-    elif ratio >= 0.6:
-        status = "acceleration_needed"
-    elif ratio >= 0:
-        status = "limited_progress"
-    else:
-        status = "deterioration"
-    score = min(7.1429 * ratio - 4.2857, 5.0) if ratio >= 0.6 else max(4.1667 * ratio - 2.5, -5.0)
+    status, score = statcan_status(ratio)
     comps.update(sign=s, cagr_observed=c_obs, cagr_required=c_req, progress_value=ratio)
-    return MethodResult(method=name, version=STATCAN_VERSION, status=status, score=round(score, 4),
+    return MethodResult(method=name, version=STATCAN_VERSION, status=status, score=score,
                         components=comps, note=_break_note(crossed_breaks))
 
 
 def unsd_2023(points: list[tuple[int, float]], target: float, target_year: int, base_year: int,
               crossed_breaks: list[int] | None = None) -> MethodResult:
     name = "unsd_2023"
-    base = pick_base(points, base_year)
-    if base is None:
+    ends = _endpoints(points, base_year, target, target_year)
+    if ends is None:
         return _na(name, UNSD_VERSION, f"no data in or after the base year {base_year}")
-    y0, v0 = base
-    y1, v1 = max(points)
-    comps = {"base_year": y0, "base_value": v0, "current_year": y1, "current_value": v1, "target": target,
-             "target_year": target_year}
+    y0, v0, y1, v1, comps = ends
     if y1 <= y0:
         return _na(name, UNSD_VERSION, "needs at least two years of data from the base year", **comps)
     if v0 <= 0 or v1 <= 0:
@@ -95,14 +115,7 @@ def unsd_2023(points: list[tuple[int, float]], target: float, target_year: int, 
     c_obs = cagr(v1, v0, y1, y0)
     projected = v1 * (1 + c_obs) ** (target_year - y1)
     ratio = (projected - v0) / (target - v0)
-    if ratio >= 0.95:
-        status = "on_track"
-    elif ratio >= 0.10:
-        status = "acceleration_needed"
-    elif ratio >= -0.10:
-        status = "stagnation"
-    else:
-        status = "regression"
+    status = unsd_status(ratio)
     comps.update(cagr_observed=c_obs, projected_value=projected, progress_ratio=ratio)
     return MethodResult(method=name, version=UNSD_VERSION, status=status, components=comps,
                         note=_break_note(crossed_breaks))
