@@ -68,7 +68,7 @@ def baseline_one(years, row, low, deadline):
     h = deadline - latest_year
     if latest_year == deadline:
         return "met" if math.exp(latest) > low else "missed"
-    if ch.empty and h > 2:
+    if len(ch) < 2 and h > 2:
         return "no_data"
     n = ch["gap"].sum()
     drift = (ch["d"] * ch["gap"]).sum() / n if n else 0.0

@@ -46,3 +46,11 @@ def test_conflicting_sources_are_kept_as_revisions(sqlite_store):
     ensure_builtin(sqlite_store)
     hist = sqlite_store.history("rd_intensity", "CN-BJ", 2013)
     assert [h.value for h in hist] == [6.1, 5.98]  # the later publication is current, the earlier kept
+
+
+def test_builtin_revisions_follow_publication_dates(sqlite_store):
+    ensure_builtin(sqlite_store)
+    for key in {(o.indicator, o.region, o.period) for o in sqlite_store.observations(all_revisions=True)}:
+        hist = [h for h in sqlite_store.history(*key) if h.is_numeric]
+        dates = [h.published for h in hist]
+        assert dates == sorted(dates), (key, dates)

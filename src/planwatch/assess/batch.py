@@ -110,7 +110,7 @@ def assess_panel(panel: Panel, tg: Targets) -> dict[str, np.ndarray]:
     at_deadline = any_valid & (latest_year == tg.deadline)
     ok_now = _satisfied(latest_value, tg)
     ok_proj = _satisfied(projection, tg)
-    too_little = any_valid & ~at_deadline & (k == 0) & (h > MAX_HOLD_YEARS)
+    too_little = any_valid & ~at_deadline & (k < 2) & (h > MAX_HOLD_YEARS)
     code = np.where(~any_valid | too_little, 0,
                     np.where(at_deadline, np.where(ok_now, 1, 2), np.where(ok_proj, 3, 4)))
     probability = np.where((code >= 3) & ~np.isnan(se), probability, np.nan)

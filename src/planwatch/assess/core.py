@@ -22,7 +22,8 @@ from .projection import annual_changes, forecast
 from .rank import assess_rank
 
 PROVISIONAL_STATUSES = {"preliminary", "estimate"}
-#: With no trend at all, a latest value is held (persistence) for at most this many years.
+#: With fewer than two comparable yearly changes (no spread to judge a trend by), planwatch projects at
+#: most this many years ahead; further out it says no_data rather than guess.
 MAX_HOLD_YEARS = 2
 
 
@@ -113,11 +114,12 @@ def assess_level(inp: TargetInput) -> TargetAssessment:
     horizon = t.deadline - latest.period
     fc = forecast(latest.value_std, horizon, changes, log_scale)
     reasons: list[str] = []
-    if latest.period < t.deadline and not changes.per_year and horizon > MAX_HOLD_YEARS:
+    if latest.period < t.deadline and len(changes.per_year) < 2 and horizon > MAX_HOLD_YEARS:
+        n_pts = len(changes.per_year) + 1
         res.update(verdict="no_data", provisional=False, reasons=[
-            f"only one comparable figure ({fmt(latest.value_std)} in {latest.period}), {horizon} years before the "
-            "deadline: too little to project"], explanation={
-            "en": f"Not enough data: the only comparable figure is {fmt(latest.value_std)} ({latest.period}); "
+            f"only {n_pts} comparable figure(s), the latest {fmt(latest.value_std)} in {latest.period}, {horizon} years "
+            "before the deadline: too little to project (no spread to judge a trend by)"], explanation={
+            "en": f"Not enough data: {n_pts} comparable figure(s), the latest {fmt(latest.value_std)} ({latest.period}); "
                   f"the target is {want} by {t.deadline}.",
             "zh": f"数据不足:仅有{latest.period}年的{fmt_zh(latest.value_std)};目标为{t.deadline}年{want_zh}。"})
         return TargetAssessment(**res)
