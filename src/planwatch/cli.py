@@ -278,10 +278,10 @@ def observations_cmd(indicator: Annotated[str | None, typer.Option("--indicator"
 def import_cmd(file: Annotated[Path, typer.Argument(help="CSV or Excel file of observations (docs/observations-format.md).")],
                db: DbOpt = None, fmt: FmtOpt = "table") -> None:
     """Import observations: the whole file is checked first; one bad row rejects it and nothing is written."""
+    from rich.console import Console
+
     from .publish.listing import render
     from .sources.files import import_file
-
-    from rich.console import Console
 
     _check_format(fmt)
     store = _store(db)
