@@ -119,3 +119,13 @@ def test_report_writes_a_self_contained_file(db, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert html.count("<svg") >= 5
     assert "<script src" not in html and "<link " not in html
+
+
+def test_compare_lists_peers_with_rank_and_sources(db):
+    out = json.loads(pw("compare", "rd_intensity", "-r", "CN-BJ,CN-SH,CN", "--format", "json", db=db).stdout)
+    rows = {r["region"]: r for r in out["regions"]}
+    assert out["latest_common_year"] is not None
+    assert rows["CN-BJ"]["rank"] == 1 and rows["CN"]["rank"] == 3
+    assert all(u.startswith("http") for u in rows["CN-SH"]["sources"].values())
+    proc = pw("compare", "rd_intensity", "-r", "CN-BJ,XX", db=db, check=False)
+    assert proc.returncode == 2 and "unknown region 'XX'" in proc.stderr

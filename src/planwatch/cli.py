@@ -274,6 +274,46 @@ def observations_cmd(indicator: Annotated[str | None, typer.Option("--indicator"
                        ("url", "Address")] if fmt == "table" else None, title="Observations")
 
 
+@app.command("compare")
+def compare_cmd(indicator: Annotated[str, typer.Argument(help="Indicator id (see `planwatch indicators`).")],
+                regions: Annotated[str, typer.Option("--regions", "-r", help="Comma-separated region ids.")] = "CN-BJ,CN-SH,CN-GD,CN",
+                since: Annotated[int, typer.Option("--since", help="First year to show.")] = 2015,
+                fmt: FmtOpt = "table", db: DbOpt = None, lang: LangOpt = "en") -> None:
+    """Compare regions on one indicator: yearly figures side by side, latest values, rank in the latest common year."""
+    from .compare.peers import compare
+    from .plans.catalogue import load_catalogue
+    from .publish.listing import render
+    from .units import humanize
+
+    _check_format(fmt)
+    cat = load_catalogue()
+    ind = cat.indicator(indicator)
+    ids = [r.strip() for r in regions.split(",") if r.strip()]
+    for r in ids:
+        cat.region(r)
+    store = _store(db)
+    year, rows = compare(store.observations([indicator], ids), ids)
+    years = sorted({y for row in rows for y in row.values if y >= since})
+    out = []
+    for row in rows:
+        name = cat.regions[row.region].name.best(lang)
+        rec = {"region": row.region, "name": name, "latest_year": row.latest_period,
+               "latest": humanize(row.latest_value, ind.unit, lang) if fmt == "table" else row.latest_value,
+               "rank": row.rank_in_latest_common_year}
+        for y in years:
+            v = row.values.get(y)
+            rec[str(y)] = (humanize(v, ind.unit, lang) if v is not None else "—") if fmt == "table" else v
+        out.append(rec)
+    cols = [("name", "Region" if lang == "en" else "地区")] + [(str(y), str(y)) for y in years] + [
+        ("rank", f"Rank {year}" if year else "Rank")]
+    title = f"{ind.name.best(lang)} ({ind.unit})"
+    if fmt == "json":
+        render(out, fmt, json_payload={"indicator": indicator, "unit": ind.unit, "latest_common_year": year, "regions": [
+            {**r, "sources": {str(y): u for y, u in row.sources.items()}} for r, row in zip(out, rows, strict=True)]})
+        return
+    render(out, fmt, cols if fmt == "table" else None, title=title)
+
+
 @app.command("import")
 def import_cmd(file: Annotated[Path, typer.Argument(help="CSV or Excel file of observations (docs/observations-format.md).")],
                db: DbOpt = None, fmt: FmtOpt = "table") -> None:
@@ -340,6 +380,79 @@ def report_cmd(plan: PlanArg = DEFAULT_PLAN,
     except OSError as exc:
         raise PlanwatchError(f"cannot write {output}: {exc.strerror}") from None
     typer.echo(f"wrote {output} ({len(html) // 1024} KB, {len(result.targets)} targets)")
+
+
+# -- extract --------------------------------------------------------------------------------------------
+@app.command("extract")
+def extract_cmd(
+    file: Annotated[str | None, typer.Argument(help="Text, HTML or PDF document; - for standard input.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the draft plan here (default: stdout).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="yaml or json.")] = "yaml",
+    plan_id: Annotated[str | None, typer.Option("--plan-id", help="Id for the draft plan (default: from the file name).")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Region id of the plan (default: unspecified).")] = None,
+    evaluate: Annotated[Path | None, typer.Option("--evaluate", help="Score extraction on an annotated folder.")] = None,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="Extract every document in a folder (Dask).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Parquet file for --corpus results.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Local Dask workers for --corpus.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of an existing Dask scheduler.")] = None,
+) -> None:
+    """Draft a plan file from policy text (English or Chinese): targets with their quotes, tasks, goals."""
+    from .publish.listing import dumps
+
+    if evaluate is not None:
+        from .extract import evaluate as run_evaluation
+        from .extract import format_evaluation
+
+        if not evaluate.is_dir():
+            raise PlanwatchError(f"--evaluate wants a folder of annotated documents, not {evaluate}")
+        result = run_evaluation(evaluate)
+        typer.echo(dumps(result) if fmt == "json" else format_evaluation(result))
+        return
+    if corpus is not None:
+        from .extract import extract_corpus
+
+        if not corpus.is_dir():
+            raise PlanwatchError(f"--corpus wants a folder, not {corpus}")
+        if out is None:
+            raise PlanwatchError("--corpus needs --out FILE.parquet")
+        summary = extract_corpus(corpus, out, workers=workers, scheduler=scheduler, progress=True)
+        for err in summary.get("errors", []):
+            typer.secho(f"skipped: {err}", err=True, fg="yellow")
+        typer.echo(f"{summary['documents']} documents, {summary['targets']} targets → {out} "
+                   f"({len(summary.get('errors', []))} skipped, {summary['seconds']:.1f} s)")
+        return
+    if file is None:
+        raise PlanwatchError("give a document to read (a path, or - for standard input), or --evaluate/--corpus")
+    if fmt not in ("yaml", "json"):
+        raise PlanwatchError(f"unknown format {fmt!r}; use yaml or json")
+    import re
+
+    from .extract import draft_plan, extract_text, read_document
+
+    if file == "-":
+        text = read_document(None, sys.stdin.buffer.read())
+        stem = "draft"
+    else:
+        text = read_document(Path(file))
+        stem = Path(file).stem
+    draft = extract_text(text)
+    pid = plan_id or (re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-._") or "draft")
+    if not re.match(r"^[a-z0-9]", pid):
+        pid = "plan-" + pid
+    plan = draft_plan(draft, pid, region=region)
+    if fmt == "json":
+        body = dumps(plan)
+    else:
+        import yaml
+
+        body = "# Draft plan extracted by planwatch: check every target against its quote before use.\n" + \
+            yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=100)
+    if output:
+        output.write_text(body, encoding="utf-8")
+        typer.secho(f"wrote {output}: {len(plan.get('targets', []))} targets, {len(plan.get('tasks', []))} tasks "
+                    f"(check with: planwatch plan validate {output})", err=True)
+    else:
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
 
 
 def main() -> None:
