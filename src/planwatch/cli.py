@@ -368,10 +368,15 @@ def report_cmd(plan: PlanArg = DEFAULT_PLAN,
                output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("planwatch-report.html"),
                db: DbOpt = None, lang: LangOpt = "en", as_of: Annotated[str | None, typer.Option("--as-of")] = None) -> None:
     """Write one self-contained HTML report (scorecard, a chart per target, tasks, sources, caveats)."""
+    from .assess.run import assess_plan
+    from .compare.peers import plan_comparisons
+    from .plans.loader import get_plan
     from .publish.report import render_report
 
-    p, result = _assess(plan, db, as_of)
-    html = render_report(p, result, lang=lang)
+    p = get_plan(plan)
+    store = _store(db)
+    result = assess_plan(store, p, _as_of(as_of))
+    html = render_report(p, result, lang=lang, comparisons=plan_comparisons(store, p))
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         tmp = output.with_suffix(output.suffix + ".tmp")

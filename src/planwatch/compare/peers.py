@@ -19,6 +19,7 @@ class PeerRow:
     rank_in_latest_common_year: int | None
     values: dict[int, float]
     sources: dict[int, str]
+    source_details: dict[int, dict]
 
 
 def compare(observations: list[StoredObservation], regions: list[str],
@@ -47,6 +48,7 @@ def compare(observations: list[StoredObservation], regions: list[str],
             region=r, latest_period=last, latest_value=series[last].value_std if last else None,
             rank_in_latest_common_year=ranks.get(r), values={y: o.value_std for y, o in sorted(series.items())},
             sources={y: o.url for y, o in sorted(series.items())},
+            source_details={y: o.source_dict() for y, o in sorted(series.items())},
         ))
     return year, rows
 
@@ -78,7 +80,8 @@ def plan_comparisons(store, plan, peers: list[str] | None = None) -> dict[str, d
         out[t.id] = {
             "indicator": ind_id, "unit": unit, "latest_common_year": year,
             "rows": [{"region": r.region, "name_en": cat.regions[r.region].name.en,
-                      "name_zh": cat.regions[r.region].name.zh, "values": r.values, "sources": r.sources,
+                      "name_zh": cat.regions[r.region].name.zh, "values": r.values,
+                      "sources": r.sources, "source_details": r.source_details,
                       "rank": r.rank_in_latest_common_year} for r in rows],
         }
     return out

@@ -486,3 +486,212 @@ def chart_for_target(ta: TargetAssessment, *, lang: str = "en", band: tuple[floa
         projection=proj, average=average, axis=(k, axis_label),
     )
     return render_svg(spec)
+
+
+# -- peer comparison charts ------------------------------------------------------------------------------
+#: One style per region line: (colour, dash pattern, marker). The colours are the Okabe–Ito palette, which
+#: colour-blind readers can tell apart; the dash patterns and marker shapes keep the lines distinct in
+#: greyscale and on a black-and-white printout. The first style is the plan's own region (solid, thicker).
+SERIES_STYLES: list[tuple[str, str, str]] = [
+    ("#0072b2", "", "circle"),
+    ("#d55e00", "8 4", "square"),
+    ("#009e73", "2 3", "triangle"),
+    ("#cc79a7", "10 3 2 3", "diamond"),
+    ("#000000", "4 4", "triangle_down"),
+    ("#e69f00", "14 4", "plus"),
+    ("#56b4e9", "1 3 5 3", "cross"),
+]
+
+CMP_WIDTH, CMP_HEIGHT = 880, 290
+CMP_MARGIN_RIGHT = 214
+
+_CMP_WORDS = {
+    "en": {"title": "compared", "latest": "latest", "source": "source", "this": "this plan", "no_data": "no figure"},
+    "zh": {"title": "比较", "latest": "最新", "source": "来源", "this": "本规划", "no_data": "无数据"},
+}
+
+
+@dataclass
+class CompareSeries:
+    key: str  # region id
+    label: str  # name in the report's language
+    label_other: str | None  # name in the other language
+    points: list[tuple[int, float, str, str | None]]  # (year, value in the data unit, tooltip, link target)
+    highlight: bool = False  # the plan's own region
+    style: int | None = None  # index into SERIES_STYLES; the series' position when None
+
+
+def marker_svg(shape: str, x: float, y: float, r: float, colour: str, css_class: str = "cmp-marker",
+               tooltip: str | None = None) -> str:
+    """A filled marker of the given shape centred on (x, y), with an escaped tooltip when given."""
+    common = f'class="{css_class}" fill="{colour}" stroke="#fff" stroke-width="1"'
+    if shape == "circle":
+        tag, attrs = "circle", f'cx="{_f(x)}" cy="{_f(y)}" r="{_f(r)}"'
+    elif shape == "square":
+        s = r * 0.9
+        tag, attrs = "rect", f'x="{_f(x - s)}" y="{_f(y - s)}" width="{_f(2 * s)}" height="{_f(2 * s)}"'
+    else:
+        if shape in ("triangle", "triangle_down"):
+            d, s = (-1 if shape == "triangle" else 1), r * 1.15
+            corners = [(0.0, d * s), (-s, -d * s * 0.75), (s, -d * s * 0.75)]
+        elif shape == "diamond":
+            s = r * 1.25
+            corners = [(0.0, -s), (s, 0.0), (0.0, s), (-s, 0.0)]
+        else:  # plus / cross: a filled outline, so it reads like the other shapes
+            s, t = r * 1.2, r * 0.42
+            corners = [(-t, -s), (t, -s), (t, -t), (s, -t), (s, t), (t, t), (t, s), (-t, s), (-t, t), (-s, t), (-s, -t), (-t, -t)]
+            if shape == "cross":
+                c = math.sqrt(0.5)
+                corners = [((a - b) * c, (a + b) * c) for a, b in corners]
+        tag, attrs = "polygon", 'points="' + " ".join(f"{_f(x + a)},{_f(y + b)}" for a, b in corners) + '"'
+    if tooltip is None:
+        return f"<{tag} {common} {attrs}/>"
+    return f"<{tag} {common} {attrs}><title>{escape(tooltip)}</title></{tag}>"
+
+
+def render_comparison_svg(chart_id: str, title: str, desc: str, unit: str, series: list[CompareSeries],
+                          lang: str = "en") -> Markup:
+    """One line per region (the plan's region highlighted) with a legend on the right, as inline ``<svg>``."""
+    w = _CMP_WORDS["zh" if lang == "zh" else "en"]
+    drawn = [s for s in series if s.points]
+    values = [v for s in drawn for _, v, _, _ in s.points if math.isfinite(v)]
+    largest = max((abs(v) for v in values), default=1.0)
+    k, unit_label = axis_unit(unit, largest, lang)
+    sy = [v * k for v in values] or [0.0, 1.0]
+    lo, hi = min(sy), max(sy)
+    pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
+    # no negative axis for figures that cannot be negative
+    ticks, decimals = nice_ticks(max(lo - pad, 0.0) if lo >= 0 else lo - pad, hi + pad)
+    y_lo, y_hi = ticks[0], ticks[-1]
+    years = [yr for s in drawn for yr, _, _, _ in s.points] or [2000, 2001]
+    x_first, x_last = min(years), max(years)
+    if x_first == x_last:
+        x_first, x_last = x_first - 1, x_last + 1
+    x_lo, x_hi = x_first - 0.5, x_last + 0.5
+
+    # the legend decides the height: one entry per region, names wrapped to the right-hand column
+    text_w = CMP_MARGIN_RIGHT - 20 - 34
+    entries = []
+    for i, s in enumerate(series):
+        lines = _wrap(s.label + (f" ({w['this']})" if s.highlight else ""), text_w, 12)
+        other = _wrap(s.label_other, text_w, 11) if s.label_other else []
+        if not s.points:
+            other.append(w["no_data"])
+        entries.append((i, s, lines, other, 15 * len(lines) + 13 * len(other) + 8))
+    legend_h = sum(h for *_, h in entries)
+    height = max(CMP_HEIGHT, MARGIN_TOP + legend_h + 16)
+    pl, pr_, pt, pb = MARGIN_LEFT, CMP_WIDTH - CMP_MARGIN_RIGHT, MARGIN_TOP, height - MARGIN_BOTTOM
+
+    def X(year: float) -> float:  # noqa: N802
+        return pl + (year - x_lo) / (x_hi - x_lo) * (pr_ - pl)
+
+    def Y(value: float) -> float:  # noqa: N802  (value in data units)
+        return pb - (value * k - y_lo) / (y_hi - y_lo) * (pb - pt)
+
+    def style(i: int) -> tuple[str, str, str]:
+        n = series[i].style if series[i].style is not None else i
+        return SERIES_STYLES[n % len(SERIES_STYLES)]
+
+    e = escape
+    tid, did = f"{chart_id}-title", f"{chart_id}-desc"
+    out: list[str] = [
+        f'<svg class="chart cmp-chart" id="{e(chart_id)}" viewBox="0 0 {CMP_WIDTH} {height}" width="100%" role="img" '
+        f'aria-labelledby="{e(tid)} {e(did)}" xmlns="http://www.w3.org/2000/svg" '
+        f'font-family="system-ui, -apple-system, \'Segoe UI\', \'Noto Sans CJK SC\', \'PingFang SC\', sans-serif" '
+        f'font-size="12" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{e(tid)}">{e(title)}</title>',
+        f'<desc id="{e(did)}">{e(desc)}</desc>',
+        '<g class="y-axis">',
+    ]
+    for t in ticks:
+        yy = pb - (t - y_lo) / (y_hi - y_lo) * (pb - pt)
+        out.append(f'<line x1="{pl}" x2="{pr_}" y1="{_f(yy)}" y2="{_f(yy)}" stroke="{C_GRID}" stroke-width="1"/>')
+        out.append(f'<text x="{pl - 8}" y="{_f(yy + 4)}" text-anchor="end" fill="{C_AXIS}">{t:,.{decimals}f}</text>')
+    out.append(f'<text class="axis-label" x="{pl - 8}" y="{pt - 14}" text-anchor="start" fill="{C_AXIS}" '
+               f'font-weight="600">{e(unit_label)}</text>')
+    out.append("</g>")
+    out.append('<g class="x-axis">')
+    out.append(f'<line x1="{pl}" x2="{pr_}" y1="{pb}" y2="{pb}" stroke="{C_AXIS}" stroke-width="1"/>')
+    step = year_step(x_last - x_first)
+    for yr in range(int(math.ceil(x_first / step) * step), x_last + 1, step):
+        xx = X(yr)
+        out.append(f'<line x1="{_f(xx)}" x2="{_f(xx)}" y1="{pb}" y2="{pb + 5}" stroke="{C_AXIS}"/>')
+        out.append(f'<text x="{_f(xx)}" y="{pb + 19}" text-anchor="middle" fill="{C_AXIS}">{yr}</text>')
+    out.append("</g>")
+    # the plan's own region on top of the other lines; a lone point (no line to find it by) on top of everything
+    order = sorted((i for i, s in enumerate(series) if s.points),
+                   key=lambda i: (len(series[i].points) == 1, series[i].highlight))
+    for i in order:
+        s = series[i]
+        colour, dash, shape = style(i)
+        pts = sorted(s.points)
+        width = 3.2 if s.highlight else 1.8
+        coords = " ".join(f"{_f(X(yr))},{_f(Y(v))}" for yr, v, _, _ in pts)
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<g class="cmp-series{" own" if s.highlight else ""}" data-region="{e(s.key)}">')
+        out.append(f'<polyline class="cmp-line" points="{coords}" fill="none" stroke="{colour}" stroke-width="{width}"'
+                   f'{dash_attr} stroke-linejoin="round" stroke-linecap="round"/>')
+        for yr, v, tip, href in pts:
+            mark = marker_svg(shape, X(yr), Y(v), 5 if s.highlight else 4, colour, tooltip=tip)
+            out.append(f'<a href="{e(href)}">{mark}</a>' if href else mark)
+        out.append("</g>")
+    # legend: swatch (line pattern and marker) and the name in both languages
+    lx = pr_ + 16
+    out.append('<g class="cmp-legend">')
+    y = pt - 4.0
+    for i, s, lines, other, h in entries:
+        colour, dash, shape = style(i)
+        sw_y = y + 8
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<g class="cmp-key" data-region="{e(s.key)}">')
+        out.append(f'<line x1="{lx}" x2="{lx + 28}" y1="{_f(sw_y)}" y2="{_f(sw_y)}" stroke="{colour}" '
+                   f'stroke-width="{3.2 if s.highlight else 1.8}"{dash_attr} stroke-linecap="round"/>')
+        out.append(marker_svg(shape, lx + 14, sw_y, 5 if s.highlight else 4, colour, "cmp-key-marker"))
+        weight = ' font-weight="700"' if s.highlight else ""
+        spans = "".join(f'<tspan x="{lx + 34}" dy="{0 if j == 0 else 15}">{e(line)}</tspan>' for j, line in enumerate(lines))
+        out.append(f'<text class="cmp-name" x="{lx + 34}" y="{_f(y + 12)}" fill="{C_TEXT}" font-size="12"{weight}>{spans}</text>')
+        if other:
+            oy = y + 12 + 15 * len(lines) - 2
+            spans = "".join(f'<tspan x="{lx + 34}" dy="{0 if j == 0 else 13}">{e(line)}</tspan>' for j, line in enumerate(other))
+            out.append(f'<text class="cmp-name-other" x="{lx + 34}" y="{_f(oy)}" fill="{C_AXIS}" font-size="11">{spans}</text>')
+        out.append("</g>")
+        y += h
+    out.append("</g>")
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def comparison_chart(chart_id: str, comparison: dict, *, lang: str = "en", indicator_name: str = "",
+                     source_number: Callable[[str], int | None] | None = None,
+                     styles: dict[str, int] | None = None) -> Markup | None:
+    """The peer-comparison chart for one target from a :func:`planwatch.compare.peers.plan_comparisons` entry.
+
+    The first row is the plan's own region and is highlighted. Every marker's tooltip names its year, value
+    and source number, and the marker links to that entry of the report's source list. ``styles`` (region id →
+    index into :data:`SERIES_STYLES`) keeps a region's colour, dashes and marker the same across charts."""
+    w = _CMP_WORDS["zh" if lang == "zh" else "en"]
+    unit = str(comparison.get("unit") or "")
+    series: list[CompareSeries] = []
+    summary: list[str] = []
+    for n, row in enumerate(comparison.get("rows") or []):
+        names = (row.get("name_zh"), row.get("name_en")) if lang == "zh" else (row.get("name_en"), row.get("name_zh"))
+        name = names[0] or names[1] or str(row.get("region") or "?")
+        other = names[1] if names[0] and names[1] and names[1] != names[0] else None
+        srcs = {int(y): u for y, u in (row.get("sources") or {}).items()}
+        pts = []
+        for y, v in sorted((int(y), v) for y, v in (row.get("values") or {}).items()):
+            if v is None or not math.isfinite(float(v)):
+                continue
+            num = source_number(srcs[y]) if source_number and srcs.get(y) else None
+            tip = f"{name} {y}: {humanize(float(v), unit, lang)}" + (f" — {w['source']} [{num}]" if num else "")
+            pts.append((y, float(v), tip, f"#src-{num}" if num else None))
+        key = str(row.get("region") or "")
+        series.append(CompareSeries(key, name, other, pts, highlight=n == 0, style=(styles or {}).get(key)))
+        if pts:
+            summary.append(f"{name} {pts[0][0]}–{pts[-1][0]}, {w['latest']} {humanize(pts[-1][1], unit, lang)} ({pts[-1][0]})")
+    if not any(s.points for s in series):
+        return None
+    names = "、".join(s.label for s in series) if lang == "zh" else ", ".join(s.label for s in series)
+    title = f"{indicator_name} — {w['title']}: {names}" if indicator_name else names
+    sep = ";" if lang == "zh" else "; "
+    return render_comparison_svg(chart_id, title, sep.join(summary) + ".", unit, series, lang)

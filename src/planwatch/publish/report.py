@@ -2,7 +2,8 @@
 
 ``render_report(plan, result, lang)`` turns a plan and its assessment into a single HTML document: header,
 goals, scorecard, one section per target (quote, explanation, an inline SVG chart from :mod:`.charts`,
-what it takes, reasons, established methods, base-year sensitivity, peers, statements, caveats), the task
+what it takes, reasons, established methods, base-year sensitivity, peers, an optional peer comparison
+(``render_report(..., comparisons=...)``), statements, caveats), the task
 list, a numbered source list that every figure cites, and the methods and vocabulary. Jinja autoescape
 is on; the only pre-rendered markup is the SVG, which :mod:`.charts` escapes itself.
 """
@@ -21,10 +22,12 @@ from ..assess.model import PlanAssessment, Point, SourceRef, TargetAssessment
 from ..errors import PlanwatchError
 from ..plans.model import FOUR_ORIENTATIONS, Plan, Target
 from ..units import convert, humanize
-from .charts import chart_for_target, tolerance_text
+from .charts import chart_for_target, comparison_chart, tolerance_text
 
 TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
+#: Where the stylesheet's comparison rules start: they are left out of reports without comparisons.
+COMPARISON_CSS = "\n/* == peer comparison"
 
 VERDICTS = ("met", "missed", "on_track", "off_track", "no_data")
 VERDICT_LABEL = {"met": ("met", "已完成"), "missed": ("missed", "未完成"), "on_track": ("on track", "进度正常"),
@@ -131,6 +134,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "average": ("average", "年均"),
     "a_year": ("a year", "每年"),
     "break_notes": ("Series breaks", "口径断点"),
+    "comparison": ("Comparison", "比较"),
+    "cmp_latest_year": ("Latest year", "最新年份"),
+    "cmp_latest_value": ("Latest value", "最新值"),
+    "rank": ("Rank", "排名"),
+    "cmp_caption": ("Markers are published figures (each links to its source); a line joins one region's figures, "
+                    "also across years without a figure. Each region keeps its colour, dashes and marker in every chart.",
+                    "标记为公布数据(链接到来源);折线连接同一地区的数据,包括跨越无数据的年份。各地区在所有图中的颜色、线型和标记相同。"),
+    "cmp_source_only": ("Source of a comparison figure, as recorded in the database", "比较数据来源(数据库记录的地址)"),
+}
+
+#: Kinds of region, as a plural for "ranks compare provinces with provinces".
+KIND_PLURAL: dict[str, tuple[str, str]] = {
+    "country": ("countries", "国家"), "province": ("provinces", "省级地区"), "city": ("cities", "城市"),
+    "region": ("regions", "区域"), "zone": ("zones", "园区"),
+}
+#: Why a region is shown but not ranked.
+KIND_CONTEXT: dict[str, tuple[str, str]] = {
+    "country": ("national figure, context", "全国数据,仅供参考"),
+    "region": ("multi-province region, context", "跨省区域,仅供参考"),
+    "city": ("city, context", "城市,仅供参考"), "zone": ("zone, context", "园区,仅供参考"),
+    "province": ("province, context", "省级地区,仅供参考"),
 }
 
 
@@ -217,6 +241,7 @@ class SourceEntry:
     published: str
     href: str | None
     cited_for: list[str] = field(default_factory=list)
+    url_only: bool = False  # known only by its address (comparison figures carry no publisher or title)
 
 
 class SourceList:
@@ -225,6 +250,7 @@ class SourceList:
     def __init__(self) -> None:
         self.entries: list[SourceEntry] = []
         self._index: dict[tuple[str, str, str, str], SourceEntry] = {}
+        self._by_url: dict[str, SourceEntry] = {}  # the first entry with each address
 
     def add(self, src: SourceRef | dict, cited_for: str | None = None) -> int:
         if isinstance(src, dict):
@@ -235,9 +261,28 @@ class SourceList:
             entry = SourceEntry(len(self.entries) + 1, *key, href=safe_href(src.url))
             self.entries.append(entry)
             self._index[key] = entry
+            self._by_url.setdefault(entry.url, entry)
         if cited_for and cited_for not in entry.cited_for:
             entry.cited_for.append(cited_for)
         return entry.number
+
+    def add_url(self, url: str | None, cited_for: str | None = None) -> int | None:
+        """Cite a source known only by its address: the entry already listed with that address, or a new one."""
+        url = str(url or "").strip()
+        if not url:
+            return None
+        entry = self._by_url.get(url)
+        if entry is None:
+            self.add(SourceRef(publisher="", title="", url=url, published=""))
+            entry = self._by_url[url]
+            entry.url_only = True
+        if cited_for and cited_for not in entry.cited_for:
+            entry.cited_for.append(cited_for)
+        return entry.number
+
+    def number_for_url(self, url: str | None) -> int | None:
+        entry = self._by_url.get(str(url or "").strip())
+        return entry.number if entry else None
 
     def number(self, src: SourceRef | Point) -> int | None:
         if isinstance(src, Point):
@@ -377,8 +422,93 @@ def _region_name(regions: dict, region_id: str, lang: str) -> str:
     return r.name.best(lang)
 
 
+def _comparison_rows(comparison: dict) -> list[dict]:
+    """The comparison's rows with their values and sources keyed by int year (JSON round trips make them strings)."""
+    rows = []
+    for r in comparison.get("rows") or []:
+        values = {int(y): float(v) for y, v in (r.get("values") or {}).items() if v is not None}
+        rows.append({**r, "values": dict(sorted(values.items())),
+                     "sources": {int(y): str(u) for y, u in (r.get("sources") or {}).items() if u}})
+    return rows
+
+
+def _and(names: list[str], lang: str) -> str:
+    if lang == "zh" or len(names) < 2:
+        return "、".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _comparison_context(ta: TargetAssessment, comparison: dict | None, sources: SourceList, regions: dict,
+                        name: str, lang: str, styles: dict[str, int] | None = None) -> dict | None:
+    """The peer comparison block of a target section: chart, table of latest values and ranks, and the rank note."""
+    if not comparison:
+        return None
+    rows = _comparison_rows(comparison)
+    if not any(r["values"] for r in rows):
+        return None
+    unit = str(comparison.get("unit") or ta.indicator_unit)
+    year = comparison.get("latest_common_year")
+
+    def kind(r: dict) -> str | None:
+        return getattr(regions.get(str(r.get("region"))), "kind", None)
+
+    def name_in(r: dict, code: str) -> str:
+        return str(r.get(f"name_{code}") or r.get("name_en") or r.get("name_zh") or r.get("region") or "?")
+
+    own_kind = kind(rows[0])
+    ranked = [r for r in rows if r.get("rank") is not None]
+    table = []
+    for i, r in enumerate(rows):
+        first, second = _text({"en": r.get("name_en"), "zh": r.get("name_zh")}, lang)
+        latest = max(r["values"]) if r["values"] else None
+        url = r["sources"].get(latest) if latest is not None else None
+        context = None
+        if r.get("rank") is None and kind(r) != own_kind:
+            context = _pick(KIND_CONTEXT.get(kind(r) or "", ("context", "仅供参考")), lang)[0]
+        table.append({
+            "region": str(r.get("region") or ""), "name": first or str(r.get("region") or "?"), "name_other": second,
+            "own": i == 0, "year": latest,
+            "value": humanize(r["values"][latest], unit, lang) if latest is not None else "—",
+            "rank": r.get("rank"), "of": len(ranked), "context": context,
+            "source": sources.number_for_url(url), "url": url, "href": safe_href(url),
+        })
+    others = [t["name"] for t in table[1:]]
+    question = None
+    if others:
+        question = (f"{table[0]['name']}与{_and(others, lang)}相比如何?" if lang == "zh"
+                    else f"How does {table[0]['name']} compare with {_and(others, lang)}?")
+    kind_en, kind_zh = KIND_PLURAL.get(own_kind or "", ("like regions", "同类地区"))
+    like = [r for r in rows if kind(r) == own_kind and r["values"]]
+    unranked = [r for r in rows if r.get("rank") is None and kind(r) != own_kind]
+    en = f"Ranks compare only like units ({kind_en} with {kind_en}"
+    zh = f"排名只在同类地区之间比较({kind_zh}与{kind_zh}"
+    if year is not None:
+        en += (f": {_and([name_in(r, 'en') for r in ranked], 'en')}) in {year}, the latest year each of them has a figure for; "
+               "1 is the highest.")
+        zh += f":{_and([name_in(r, 'zh') for r in ranked], 'zh')}),比较年份为{year}年,即它们均有数据的最近年份;1为数值最高。"
+    elif len(like) < 2:
+        en += f"); no other of the {kind_en} shown has figures here, so none is ranked."
+        zh += ");此处没有其他同类地区的数据,因此不排名。"
+    else:
+        en += "); no year has a figure for each of them, so none is ranked."
+        zh += ");没有一个年份它们都有数据,因此不排名。"
+    if unranked:
+        names_en, names_zh = _and([name_in(r, "en") for r in unranked], "en"), _and([name_in(r, "zh") for r in unranked], "zh")
+        en += (f" {names_en} {'is' if len(unranked) == 1 else 'are'} context, not ranked: "
+               "national figures and other kinds of unit are not like units.")
+        zh += f"{names_zh}仅作参考,不参与排名:全国数据及其他类型地区不属同类。"
+    else:
+        en += " National figures, where shown, are context and are not ranked."
+        zh += "全国数据(如列出)仅作参考,不参与排名。"
+    chart = comparison_chart(f"cmp-chart-{ta.target_id}", comparison, lang=lang, indicator_name=name,
+                             source_number=sources.number_for_url, styles=styles)
+    note, note_other = (zh, en) if lang == "zh" else (en, zh)
+    return {"anchor": f"cmp-{ta.target_id}", "question": question, "chart": chart, "rows": table, "year": year,
+            "caption": name + ("。" if lang == "zh" else "."), "unit": unit, "note": note, "note_other": note_other}
+
+
 def _target_context(plan: Plan, ta: TargetAssessment, sources: SourceList, regions: dict, break_reasons: dict,
-                    lang: str) -> dict:
+                    lang: str, comparison: dict | None = None, styles: dict[str, int] | None = None) -> dict:
     t = _plan_target(plan, ta.target_id)
     band = _band(ta, t)
     name, name_other = _text(ta.indicator_name, lang)
@@ -440,11 +570,13 @@ def _target_context(plan: Plan, ta: TargetAssessment, sources: SourceList, regio
         "peers": peers, "statements": statements, "rows": rows, "growth": growth, "has_gaps": _has_gaps(ta),
         "breaks": [(b, _text(reasons_by_year[b], lang)[0] if b in reasons_by_year else "") for b in ta.breaks],
         "caveats": [_text(c, lang) for c in ta.caveats],
+        "comparison": _comparison_context(ta, comparison, sources, regions, name, lang, styles),
     }
 
 
-def _collect_sources(result: PlanAssessment) -> SourceList:
-    """Number the sources in reading order: target by target, latest first, then series, growth, statements, peers."""
+def _collect_sources(result: PlanAssessment, comparisons: dict[str, dict] | None = None) -> SourceList:
+    """Number the sources in reading order: target by target, latest first, then series, growth, statements, peers,
+    and the peer comparison (a comparison figure's address joins the entry already listed with that address)."""
     sources = SourceList()
     for ta in result.targets:
         pts: list[tuple[str, Point]] = []
@@ -457,7 +589,24 @@ def _collect_sources(result: PlanAssessment) -> SourceList:
         for peer in ta.peers:
             if peer.get("source"):
                 sources.add(peer["source"], f"{ta.target_id} peer {peer.get('region')} {peer.get('period')}")
+        for i, row in enumerate(_comparison_rows((comparisons or {}).get(ta.target_id) or {})):
+            details = {str(k): v for k, v in (row.get("source_details") or {}).items()}
+            for year, url in row["sources"].items():  # the first row is the target's own region
+                cited = f"{ta.target_id} {year}" if i == 0 else f"{ta.target_id} comparison {row.get('region')} {year}"
+                if str(year) in details and sources.number_for_url(url) is None:
+                    sources.add(details[str(year)], cited)  # publisher and title known: a full entry
+                else:
+                    sources.add_url(url, cited)
     return sources
+
+
+def _series_styles(plan: Plan, comparisons: dict[str, dict]) -> dict[str, int]:
+    """A line style per region for every comparison chart of the report: the plan's region first, then by first use."""
+    styles = {plan.region: 0}
+    for comparison in comparisons.values():
+        for row in (comparison or {}).get("rows") or []:
+            styles.setdefault(str(row.get("region") or ""), len(styles))
+    return styles
 
 
 def _catalogue(plan: Plan) -> tuple[dict, dict]:
@@ -483,11 +632,16 @@ def _text_ctx(text: Any, lang: str) -> dict:
     return {"text": first, "other": second}
 
 
-def build_context(plan: Plan, result: PlanAssessment, lang: str = "en") -> dict:
+def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparisons: dict[str, dict] | None = None) -> dict:
+    """Everything the template shows. ``comparisons`` (target id → peer comparison, as returned by
+    :func:`planwatch.compare.peers.plan_comparisons`) adds a comparison block to those targets' sections."""
     lang = "zh" if lang == "zh" else "en"
+    comparisons = comparisons or {}
     regions, break_reasons = _catalogue(plan)
-    sources = _collect_sources(result)
-    targets = [_target_context(plan, ta, sources, regions, break_reasons, lang) for ta in result.targets]
+    sources = _collect_sources(result, comparisons)
+    styles = _series_styles(plan, comparisons)
+    targets = [_target_context(plan, ta, sources, regions, break_reasons, lang, comparisons.get(ta.target_id), styles)
+               for ta in result.targets]
 
     def lab(key: str) -> dict:
         first, second = _pick(LABELS[key], lang)
@@ -517,6 +671,7 @@ def build_context(plan: Plan, result: PlanAssessment, lang: str = "en") -> dict:
         "goals": [{"id": g.id, **_text_ctx(g.text, lang), "deadline": g.deadline, "evidence": evidence(g.evidence)}
                   for g in plan.goals],
         "targets": targets,
+        "comparison_anchor": next((t["comparison"]["anchor"] for t in targets if t["comparison"]), None),
         "counts": [(v, _pick(VERDICT_LABEL[v], lang), counts[v]) for v in VERDICTS if counts[v]],
         "tasks": [{"id": t.id, **_text_ctx(t.title, lang),
                    "orientations": [(o, *_pick(FOUR_ORIENTATIONS[o], lang)) for o in t.orientations],
@@ -538,9 +693,16 @@ def _read_resource(name: str) -> str:
     return (resources.files("planwatch.publish") / "templates" / name).read_text(encoding="utf-8")
 
 
-def render_report(plan: Plan, result: PlanAssessment, lang: str = "en") -> str:
-    """One self-contained HTML document (inline CSS and SVG; no script, font or image is fetched)."""
+def render_report(plan: Plan, result: PlanAssessment, lang: str = "en", comparisons: dict[str, dict] | None = None) -> str:
+    """One self-contained HTML document (inline CSS and SVG; no script, font or image is fetched).
+
+    ``comparisons``, as returned by :func:`planwatch.compare.peers.plan_comparisons`, adds to each target it
+    covers a chart of the plan's region beside its peers and a table of their latest values, ranks and sources;
+    without it the report is exactly the report without comparisons."""
     env = _environment()
     template = env.from_string(_read_resource(TEMPLATE))
-    ctx = build_context(plan, result, lang)
-    return template.render(**ctx, css=_read_resource(STYLESHEET))
+    ctx = build_context(plan, result, lang, comparisons)
+    css = _read_resource(STYLESHEET)
+    if not ctx["comparison_anchor"]:
+        css = css.partition(COMPARISON_CSS)[0]
+    return template.render(**ctx, css=css)
