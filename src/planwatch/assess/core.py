@@ -20,6 +20,7 @@ from .methods import statcan_cagr_ratio, unsd_2023
 from .model import Point, Projection, Requirement, SourceRef, TargetAssessment
 from .projection import annual_changes, forecast
 from .rank import assess_rank
+from .stats import fmt_probability
 
 PROVISIONAL_STATUSES = {"preliminary", "estimate"}
 #: With fewer than two comparable yearly changes (no spread to judge a trend by), planwatch projects at
@@ -209,7 +210,7 @@ def _explain_level(inp, verdict, provisional, latest, fc, wants, fmts, probabili
     t = inp.target
     (want, want_zh), (fmt, fmt_zh) = wants, fmts
     lv, lv_zh = fmt(latest.value_std), fmt_zh(latest.value_std)
-    p = f" (probability {probability:.0%})" if probability is not None else ""
+    p = f" (probability {fmt_probability(probability)})" if probability is not None else ""
     if verdict in ("met", "missed"):
         en = (f"{'Met' if verdict == 'met' else 'Missed'}: {lv} in {t.deadline} against a target of {want}"
               + (" (preliminary figure)." if provisional else "."))
@@ -223,7 +224,7 @@ def _explain_level(inp, verdict, provisional, latest, fc, wants, fmts, probabili
     en = (f"{pending}{status_en}{p}: latest {lv} ({latest.period}), projected {proj} in {t.deadline} "
           f"against {want}.")
     pending_zh = f"{t.deadline}年数据尚未发布;" if inp.as_of_year > t.deadline else ""
-    pz = f"(概率{probability:.0%})" if probability is not None else ""
+    pz = f"(概率{fmt_probability(probability)})" if probability is not None else ""
     zh = (f"{pending_zh}{status_zh}{pz}:最新值{lv_zh}({latest.period}年),预计{t.deadline}年为{fmt_zh(fc.value)},"
           f"目标{want_zh}。")
     return {"en": en[0].upper() + en[1:], "zh": zh}

@@ -15,7 +15,7 @@ from ..store.repository import StoredObservation
 from .conditions import condition_for
 from .methods import STATCAN_VERSION, UNSD_VERSION, statcan_status, unsd_status
 from .model import BaseYearCase, MethodResult, Point, Projection, Requirement, TargetAssessment
-from .stats import Z80, mean, norm_cdf, stdev
+from .stats import Z80, fmt_probability, mean, norm_cdf, stdev
 
 RECENT = 5  # yearly rates used to project unpublished years
 
@@ -116,7 +116,7 @@ def assess_growth(inp, res: dict) -> TargetAssessment:
             why="the average needs every year of the period; recent yearly rates are the least-assumption fill, "
                 "and their spread gives the range",
             n_changes=case["n_recent"])
-        p = f" (probability {probability:.0%})" if probability is not None else ""
+        p = f" (probability {fmt_probability(probability)})" if probability is not None else ""
         en = (f"{'On track' if case['ok'] else 'Off track'}{p}: average growth over {span} projected at "
               f"{case['avg']:.2f}% a year (published: {rates_txt}) against {want}.")
         zh = f"{'进度正常' if case['ok'] else '进度落后'}:{span}年均增速预计{case['avg']:.2f}%,目标年均{want_zh}。"

@@ -30,3 +30,12 @@ def geometric_mean_growth(rates_pct: list[float]) -> float:
     for g in rates_pct:
         prod *= 1 + g / 100
     return (prod ** (1 / len(rates_pct)) - 1) * 100
+
+
+def fmt_probability(p: float) -> str:
+    """A probability as people read it: never "100%" or "0%" for a forecast."""
+    if p >= 0.995:
+        return ">99%"
+    if p <= 0.005:
+        return "<1%"
+    return f"{p:.0%}"
