@@ -15,12 +15,9 @@ them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .model import Draft, DraftFact, DraftGoal, DraftTarget, DraftTask
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
 
 __all__ = [
     "Draft",
@@ -41,7 +38,7 @@ from .reader import MAX_DOCUMENT_BYTES  # noqa: E402  (stdlib only)
 
 
 def read_document(path: str | Path | None, data: bytes | None = None, *, max_bytes: int | None = None) -> str:
-    """Text of a document (plain text in any common encoding, HTML or PDF); ``PlanwatchError`` if unreadable."""
+    """Text of a document (plain text in any encoding, HTML or PDF); ``PlanwatchError`` if unreadable."""
     from .reader import read_document as _read
 
     return _read(path, data, max_bytes=max_bytes)
@@ -54,7 +51,9 @@ def extract_text(text: str, lang: str | None = None, *, year: int | None = None)
     return _extract(text, lang, year=year)
 
 
-def draft_plan(draft: Draft, plan_id: str, title: str | None = None, region: str | None = None) -> dict[str, Any]:
+def draft_plan(
+    draft: Draft, plan_id: str, title: str | None = None, region: str | None = None
+) -> dict[str, Any]:
     """A plan-file dict (validates with ``planwatch.plans.loader.parse_plan_text``)."""
     from .draft import draft_plan as _draft
 
@@ -74,10 +73,18 @@ def format_evaluation(result: dict[str, Any]) -> str:
     return _format(result)
 
 
-def extract_corpus(folder: Path | str, out: Path | str, workers: int | None = None, scheduler: str | None = None,
-                   progress: bool = True, *, processes: bool = True) -> dict[str, Any]:
+def extract_corpus(
+    folder: Path | str,
+    out: Path | str,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: bool = True,
+    *,
+    processes: bool = True,
+) -> dict[str, Any]:
     """Extract every document in ``folder`` with Dask and write one Parquet row per target to ``out``."""
     from .corpus import extract_corpus as _corpus
 
-    return _corpus(Path(folder), Path(out), workers=workers, scheduler=scheduler, progress=progress,
-                   processes=processes)
+    return _corpus(
+        Path(folder), Path(out), workers=workers, scheduler=scheduler, progress=progress, processes=processes
+    )

@@ -1,4 +1,4 @@
-"""What extraction returns: a :class:`Draft` of targets, tasks, goals and facts, each tied to the text by offsets.
+"""What extraction returns: a :class:`Draft` of targets, tasks, goals and facts, tied to the text by offsets.
 
 Plain dataclasses (cheap to import, cheap to pickle between Dask workers); ``to_dict`` gives JSON-ready data.
 Every ``quote`` is exactly ``text[start:end]`` of the text that was extracted.

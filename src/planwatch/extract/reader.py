@@ -1,7 +1,7 @@
 """Read a document into text: plain text in any common encoding, HTML, or PDF.
 
-Every failure a user can cause (empty file, binary data, a broken PDF, a file that is too large) is reported as
-one ``PlanwatchError`` line; nothing else escapes. HTML is parsed with the standard library's tolerant
+Every failure a user can cause (empty file, binary data, a broken PDF, a file that is too large) is reported
+as one ``PlanwatchError`` line; nothing else escapes. HTML is parsed with the standard library's tolerant
 ``html.parser`` (scripts and styles dropped, block elements become line breaks). PDFs are read with pypdf
 (imported only when a PDF arrives); undecodable bytes go through charset-normalizer.
 
@@ -22,12 +22,44 @@ from ..errors import PlanwatchError
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer", "h1", "h2",
-    "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "dl", "hr", "main", "aside", "nav", "figure",
-    "figcaption", "title", "td", "th", "caption", "address", "form", "fieldset",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "title",
+    "td",
+    "th",
+    "caption",
+    "address",
+    "form",
+    "fieldset",
 }
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "head"}
-_KEEP_IN_HEAD = {"title"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas"}
 
 
 def _limit(max_bytes: int | None) -> int:
@@ -51,14 +83,11 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip: list[str] = []
-        self._in_head_title = False
 
     def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
         tag = tag.lower()
-        if tag in _SKIP_TAGS and tag != "head":
+        if tag in _SKIP_TAGS:
             self._skip.append(tag)
-        elif tag == "title":
-            self._in_head_title = True
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -73,8 +102,6 @@ class _TextParser(HTMLParser):
         elif tag in self._skip:  # unbalanced: drop back to the matching open tag
             while self._skip and self._skip.pop() != tag:
                 pass
-        if tag == "title":
-            self._in_head_title = False
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -146,7 +173,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def decode_bytes(data: bytes, name: str = "<data>") -> str:
-    """Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else charset-normalizer's best guess."""
+    """Decode text: UTF-8 (BOM or not), UTF-16 with BOM, plausible GB18030/cp1252, else charset-normalizer."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -161,6 +188,16 @@ def decode_bytes(data: bytes, name: str = "<data>") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Short texts are ambiguous to statistical detectors (a GBK sentence reads as Korean, a cp1252 "€" as
+    # Central European), so the two legacy encodings this tool meets most are tried first, each accepted only
+    # when the result looks like that language.
+    for enc, plausible in (("gb18030", _plausible_chinese), ("cp1252", _plausible_western)):
+        try:
+            cand = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if plausible(cand):
+            return cand
     try:
         from charset_normalizer import from_bytes
 
@@ -168,12 +205,40 @@ def decode_bytes(data: bytes, name: str = "<data>") -> str:
     except Exception:
         best = None
     if best is None:
-        raise PlanwatchError(f"{name}: looks like binary data, not a text, HTML or PDF document "
-                             "(no text encoding fits)")
+        raise PlanwatchError(
+            f"{name}: looks like binary data, not a text, HTML or PDF document (no text encoding fits)"
+        )
     try:
         return str(best)
     except Exception:
         raise PlanwatchError(f"{name}: cannot decode the text (guessed encoding {best.encoding})") from None
+
+
+_COMMON_ZH = set(
+    "的一是不了在人有我他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后"
+    "小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长"
+    "发展建设目标产业经济增长提高全面加强推进实现达到亿万元比重"
+)
+
+
+def _plausible_chinese(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return False
+    cjk = [c for c in non_ascii if "\u4e00" <= c <= "\u9fff"]
+    punct = [c for c in non_ascii if "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’—…·"]
+    if (len(cjk) + len(punct)) / len(non_ascii) < 0.95 or not cjk:
+        return False
+    common = sum(1 for c in cjk if c in _COMMON_ZH)
+    return common / len(cjk) >= 0.12
+
+
+def _plausible_western(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii or len(non_ascii) / max(1, len(text)) > 0.1:
+        return False
+    ok = set("€£¥©®°±²³µ·–—‘’“”•…‰™«»¼½¾") | {chr(c) for c in range(0xC0, 0x100)}
+    return all(c in ok for c in non_ascii)
 
 
 def _is_html(text: str, suffix: str) -> bool:
@@ -208,8 +273,10 @@ def read_document(path: str | Path | None, data: bytes | None = None, *, max_byt
         if p.is_dir():
             raise PlanwatchError(f"{p} is a folder, not a document")
         if size > limit:
-            raise PlanwatchError(f"{p}: {_mb(size)} is above the {_mb(limit)} document limit "
-                                 "(split it, or raise PLANWATCH_EXTRACT_MAX_MB)")
+            raise PlanwatchError(
+                f"{p}: {_mb(size)} is above the {_mb(limit)} document limit "
+                "(split it, or raise PLANWATCH_EXTRACT_MAX_MB)"
+            )
         try:
             data = p.read_bytes()
         except OSError as exc:
@@ -218,8 +285,10 @@ def read_document(path: str | Path | None, data: bytes | None = None, *, max_byt
         raise PlanwatchError(f"{name}: document data must be bytes")
     data = bytes(data)
     if len(data) > limit:
-        raise PlanwatchError(f"{name}: {_mb(len(data))} is above the {_mb(limit)} document limit "
-                             "(split it, or raise PLANWATCH_EXTRACT_MAX_MB)")
+        raise PlanwatchError(
+            f"{name}: {_mb(len(data))} is above the {_mb(limit)} document limit "
+            "(split it, or raise PLANWATCH_EXTRACT_MAX_MB)"
+        )
     if not data.strip():
         raise PlanwatchError(f"{name}: the document is empty")
     if data[:1024].lstrip().startswith(b"%PDF") or suffix == ".pdf":
