@@ -823,3 +823,47 @@ def test_review_heavy_documents_keep_only_the_new_targets():
     assert got == [("around", 5.5, "%", 2024), ("more_than", 1.1e6, "count", 2024)]
     got = [(t.comparator, t.value, t.unit, t.deadline) for t in _targets(PROGRESS_REPORT)]
     assert got == [("at_least", 50, "GW", 2030), ("at_most", 5, "GW", 2030)]
+
+
+SEED_FILE = Path("/work/shared/seed/000_d362c729f1b19ddd.txt")
+
+
+@pytest.mark.skipif(not SEED_FILE.exists(), reason="seed text not available")
+def test_seed_draft_uses_catalogue_indicators_and_tracks_real_data(sqlite_store, tmp_path, monkeypatch):
+    """The draft of the seed text names catalogue indicators and regions, so assessing it finds real data."""
+    import datetime as dt
+
+    from planwatch.assess.run import assess_plan
+    from planwatch.sources.builtin import ensure_builtin
+
+    monkeypatch.setenv("PLANWATCH_HOME", str(tmp_path / "home"))
+    text = SEED_FILE.read_text(encoding="utf-8")
+    d = extract_text(text)
+    assert len(d.targets) == 7 and len(d.tasks) == 6
+    plan = parse_plan_text(yaml.safe_dump(draft_plan(d, "seed-draft"), allow_unicode=True))
+    by_ind = {t.indicator: t for t in plan.targets}
+    assert set(by_ind) == {
+        "rd_intensity",
+        "basic_research_share",
+        "rd_personnel_per_10k",
+        "hightech_value_added",
+        "digital_economy_value_added",
+        "tech_contract_turnover",
+        "hightech_zone_revenue",
+    }
+    assert plan.region_of(by_ind["rd_intensity"]) == "CN-BJ"
+    assert plan.region_of(by_ind["hightech_zone_revenue"]) == "HTZ-ZGC"
+    ensure_builtin(sqlite_store)
+    result = assess_plan(sqlite_store, plan, as_of=dt.date(2025, 6, 30))
+    rd = [r for r in result.targets if r.indicator == "rd_intensity"]
+    assert rd and rd[0].region == "CN-BJ"
+    assert rd and rd[0].verdict != "no_data"
+
+
+def test_catalogue_indicator_needs_a_fitting_unit():
+    from planwatch.extract.draft import catalogue_indicator
+
+    t = _one("到2025年，全社会研发经费投入强度达到3%。")
+    assert catalogue_indicator(t, "zh") == "rd_intensity"
+    t = _one("By 2025, the number of R&D personnel will reach 500,000.")
+    assert catalogue_indicator(t, "en") is None  # a head count, not the rate per 10,000 employed

@@ -85,6 +85,104 @@ def _region_in_text(text: str, cat) -> str | None:  # noqa: ANN001
     return best[0] if best else None
 
 
+# Catalogue indicators a draft target may use instead of declaring its own: (id, English pattern, Chinese
+# pattern, accepted (unit, measure) pairs as extracted). Matched on the target's indicator phrase only.
+_CATALOGUE_MATCH: list[tuple[str, re.Pattern, re.Pattern, set[tuple[str, str]]]] = [
+    (
+        "rd_intensity",
+        re.compile(
+            r"\bR&D\s+intensity|\b(?:R&D|research\s+and\s+(?:experimental\s+)?development)\b.*"
+            r"\b(?:GDP|gross\s+domestic\s+product)\b",
+            re.I,
+        ),
+        re.compile(r"(?:研发|研究与试验发展|R&D)[^，。]*(?:投入强度|占[^，。]*(?:GDP|生产总值)|强度)"),
+        {("%", "share")},
+    ),
+    (
+        "basic_research_share",
+        re.compile(r"\bbasic\s+research\b", re.I),
+        re.compile(r"基础研究"),
+        {("%", "share")},
+    ),
+    (
+        "rd_personnel_per_10k",
+        re.compile(r"\b(?:R&D|research)\s+(?:personnel|staff|workers)\b", re.I),
+        re.compile(r"研发人员|R&D人员|研究与试验发展人员"),
+        {("per 10,000 employed", "level")},
+    ),
+    (
+        "hightech_value_added",
+        re.compile(
+            r"\b(?:value[- ]added|added\s+value)\b.*\bhigh[- ]tech|"
+            r"\bhigh[- ]tech\b.*\b(?:value[- ]added|added\s+value)\b",
+            re.I,
+        ),
+        re.compile(r"高技术产业增加值|高新技术产业增加值"),
+        {("CNY", "level")},
+    ),
+    (
+        "digital_economy_value_added",
+        re.compile(
+            r"\b(?:value[- ]added|added\s+value)\b.*\bdigital\s+economy|"
+            r"\bdigital\s+economy\b.*\b(?:value[- ]added|added\s+value)\b",
+            re.I,
+        ),
+        re.compile(r"数字经济(?:核心产业)?增加值"),
+        {("CNY", "level"), ("%", "average_annual_growth"), ("%", "change_from_base")},
+    ),
+    (
+        "tech_contract_turnover",
+        re.compile(r"\btechnology\s+contracts?\b", re.I),
+        re.compile(r"技术合同成交"),
+        {("CNY", "level")},
+    ),
+    (
+        "hightech_zone_revenue",
+        re.compile(r"\brevenue\b.*\b(?:zone|zhongguancun|park)\b", re.I),
+        re.compile(r"(?:高新区|示范区|中关村|园区)[^，。]*(?:总收入|营业收入)"),
+        {("CNY", "level"), ("rank", "rank")},
+    ),
+]
+# catalogue regions a text may name (checked on the target's own wording first, then on the whole draft)
+_REGION_NAMES: list[tuple[str, re.Pattern]] = [
+    ("HTZ-ZGC", re.compile(r"zhongguancun|中关村", re.I)),
+    ("CN-BJ", re.compile(r"\bbeijing\b|北京", re.I)),
+    ("CN-SH", re.compile(r"\bshanghai\b|上海", re.I)),
+    ("CN-GD", re.compile(r"\bguangdong\b|广东", re.I)),
+    ("CN", re.compile(r"\bchina\b|全国|我国", re.I)),
+]
+
+
+def catalogue_indicator(t: DraftTarget, lang: str) -> str | None:
+    """The catalogue indicator id a target's indicator phrase clearly names, when its unit fits (else None)."""
+    phrase = t.indicator or ""
+    for iid, en, zh, fits in _CATALOGUE_MATCH:
+        rx = zh if lang == "zh" else en
+        if rx.search(phrase) and (t.unit, t.measure) in fits:
+            return iid
+    return None
+
+
+def _document_region(draft: Draft) -> str | None:
+    """The province-level catalogue region the draft names most (quotes, goals, title), else "CN" if named."""
+    text = " ".join([draft.title or ""] + [t.quote for t in draft.targets] + [g.text for g in draft.goals])
+    counts = {rid: len(rx.findall(text)) for rid, rx in _REGION_NAMES if rid != "HTZ-ZGC"}
+    prov = max((r for r in counts if r != "CN"), key=lambda r: counts[r])
+    if counts[prov]:
+        return prov
+    return "CN" if counts["CN"] else None
+
+
+def _target_region(t: DraftTarget, iid: str, doc_region: str | None) -> str | None:
+    own = t.indicator + " " + t.quote
+    if iid == "hightech_zone_revenue":
+        return "HTZ-ZGC" if _REGION_NAMES[0][1].search(own) else None
+    for rid, rx in _REGION_NAMES[1:]:
+        if rx.search(t.indicator):
+            return rid
+    return doc_region
+
+
 def draft_plan(
     draft: Draft, plan_id: str, title: str | None = None, region: str | None = None
 ) -> dict[str, Any]:
@@ -121,6 +219,7 @@ def draft_plan(
         name = unspecified if region_id == "unspecified" else {lang: region_id}
         plan["regions"] = [{"id": region_id, "name": name, "kind": "other"}]
 
+    doc_region = region_id if region_id in cat.regions else _document_region(draft)
     indicators: list[dict[str, Any]] = []
     targets: list[dict[str, Any]] = []
     ind_ids: set[str] = set()
@@ -170,7 +269,16 @@ def draft_plan(
         if value is None and comparator != "rank_at_most":
             continue  # cannot happen for extracted targets; keep the draft valid regardless
         ind_base = _slug(t.indicator, "") if lang == "en" else ""
-        ind_id = _unique(ind_base or f"indicator-{i}", ind_ids)
+        cat_id = catalogue_indicator(t, lang)
+        cat_region = None
+        if cat_id is not None and cat_id in cat.indicators:
+            cat_region = _target_region(t, cat_id, doc_region)
+        if cat_id is not None and cat_region is not None and cat_id in cat.indicators:
+            ind_id = cat_id  # tracks real data: the catalogue indicator, for a catalogue region
+            notes.append(f"indicator matched to the catalogue indicator {cat_id}")
+        else:
+            cat_id = None
+            ind_id = _unique(ind_base or f"indicator-{i}", ind_ids)
         kind = {
             "share": "share",
             "average_annual_growth": "growth",
@@ -178,9 +286,10 @@ def draft_plan(
             "rank": "rank",
         }.get(measure, "rate" if unit.startswith("per ") else "level")
         ind_unit = "%" if measure in ("average_annual_growth", "change_from_base") else unit
-        indicators.append(
-            {"id": ind_id, "name": {lang: t.indicator or t.quote[:80]}, "unit": ind_unit, "kind": kind}
-        )
+        if cat_id is None:
+            indicators.append(
+                {"id": ind_id, "name": {lang: t.indicator or t.quote[:80]}, "unit": ind_unit, "kind": kind}
+            )
         tid = _unique(ind_base or f"target-{i}", target_ids)
         direction = (
             "decrease"
@@ -207,7 +316,7 @@ def draft_plan(
             entry["base_year"] = int(base_year)
         if peer_group:
             entry["peer_group"] = peer_group
-        reg = _region_in_text(t.indicator, cat)
+        reg = cat_region if cat_id is not None else _region_in_text(t.indicator, cat)
         if reg and reg != region_id:
             entry["region"] = reg
         if notes:

@@ -494,6 +494,19 @@ _EN_PROJECTION = re.compile(
     r"equivalent\s+(?:to|of)|enough\s+to|the\s+equivalent)\b",
     re.I,
 )
+_EN_GOAL_NOUN = re.compile(r"\b(?:goals?|targets?|commitments?|ambitions?|pledges?|objectives?|aims?)\b", re.I)
+
+
+def _en_projection(before: str) -> re.Match | None:
+    """The last projection word before a number, unless a goal noun follows it ("on track toward our goal of …")."""
+    last = None
+    for m in _EN_PROJECTION.finditer(before):
+        last = m
+    if last is None or _EN_GOAL_NOUN.search(before, last.end()):
+        return None
+    return last
+
+
 _EN_EFFECT_START = re.compile(
     r"^\W*(?:this|these|that|those|it|which|such)\b(?:\s+\w+){0,3}?\s+(?:will|would|could|can|is\s+expected\s+to)\s+"
     r"(?:also\s+|help\s+(?:to\s+)?)?(?:support|create|generate|power|save|avoid|deliver|bring|lead\s+to|result\s+in|cut|"
@@ -642,6 +655,11 @@ _ZH_RATE = [
     (re.compile(r"每十万(?:人口|人|居民)"), "per 100,000 population"),
     (re.compile(r"每千(?:人口|人|居民)"), "per 1,000 population"),
 ]
+# a physical amount per group of households: "每百户…30平方米", "30 m2 per 100 households"
+_PHYSICAL_PER_SCOPE_UNITS = {"m2", "km2", "m3", "km", "t", "kWh"}
+_ZH_SCALE_WORD = {"百": "100", "千": "1,000", "万": "10,000", "十": "10"}
+_ZH_PER_HOUSEHOLD = re.compile(r"每(?P<n>百|千|万|十)?户")
+_EN_PER_HOUSEHOLD = re.compile(r"\bper\s+(?:(?P<n>\d[\d,]*)\s+)?households?\b", re.I)
 _ZH_EMISSION_PAIR = re.compile(
     r"^(?P<a>[\u4e00-\u9fffA-Za-z0-9]{2,8})[、和及与](?P<b>[\u4e00-\u9fffA-Za-z0-9]{1,8}?)"
     r"(?P<tail>排放量|排放总量|排放强度)\Z"
@@ -1052,6 +1070,37 @@ class _Extractor:
         self.deadlines = [y for y in out if y.kind == "deadline"]
         self.deadline_pos = [y.pos for y in self.deadlines]
 
+    def _defined_term_deadline(self, q: Quantity, s: _Sent) -> tuple[int | None, str] | None:
+        """A definition ("Nationwide coverage means “at least 99%”", "全覆盖是指…") takes its deadline from the
+        earlier sentence that uses the defined term ("available nationwide by 2030")."""
+        if self._own_year(s):
+            return None
+        head = self.text[s.start : q.start]
+        rx = (
+            r"\W*(?P<t>[A-Za-z][\w-]{3,})(?:\s+[\w-]+){0,2}?\s+(?:means|is\s+defined\s+as|refers\s+to)\b"
+            if self.lang == "en"
+            else r"\W*(?P<t>[\u4e00-\u9fff]{2,8}?)(?:是指|指的是|系指)"
+        )
+        m = re.match(rx, head, re.I)
+        if not m:
+            return None
+        term = m.group("t").lower()
+        i = bisect.bisect_right(self.sent_starts, s.start) - 1
+        for j in range(i - 1, max(-1, i - 4), -1):
+            ps = self.sents[j]
+            k = self.low.find(term, ps.start, ps.end)
+            if k >= 0:
+                lo = bisect.bisect_left(self.deadline_pos, ps.start)
+                hi = bisect.bisect_left(self.deadline_pos, ps.end)
+                if lo < hi:
+                    return self.deadline_for(k, ps, self.clause_at(ps, k))
+        return None
+
+    def _own_year(self, s: _Sent) -> bool:
+        """The sentence states a deadline of its own."""
+        lo = bisect.bisect_left(self.deadline_pos, s.start)
+        return lo < len(self.deadline_pos) and self.deadline_pos[lo] < s.end
+
     def _past_context(self, pos: int) -> bool:
         """Is the English sentence at ``pos`` about the past ("In 2020, 2.7 million were diagnosed")?"""
         s = self.sent_at(pos)
@@ -1142,8 +1191,37 @@ class _Extractor:
         # ---- things that are not quantities of interest
         if self._in_url(q.start):
             return None
+        line_start = text.rfind("\n", 0, q.start) + 1
+        if (
+            q.value_high is None
+            and not q.magnitude
+            and re.fullmatch(r"\s*[（(]?\s*", text[line_start : q.start])
+            and re.match(r"\s*(?:[、）)]|\.\s)", text[q.end : q.end + 3])
+        ):
+            return None  # a list number at the start of a line: "1、…", "2) …", "3. …"
+        if re.search(r"[“\"「『]\s*\Z", text[max(0, q.start - 2) : q.start]) and re.match(
+            r"[^“”\"「」『』\n]{0,3}[”\"」』]", text[q.end : q.end + 5]
+        ):
+            return None  # a number inside a slogan or name in quotes: 三个“一亿人”, “十四五”
+        if q.value_high is None and (
+            re.search(r"(?:见|详见|如|参见)?(?:附表|附图|附件|表|图|专栏)\s*\Z", text[max(0, q.start - 4) : q.start])
+            if lang == "zh"
+            else re.search(
+                r"\b(?:table|figure|fig\.|section|annex|appendix|article|chapter|page|paragraph|box|"
+                r"executive\s+order|EO|no\.|scopes?|scope\s+\d\s+and)\s*\Z",
+                text[max(0, q.start - 20) : q.start],
+                re.I,
+            )
+        ):
+            return None  # a reference: "见表2", "Table 3", "Section 604", "EO 14057"
         if q.kind == "time":
-            cue = _EN_TIME_CUE.search(pre_l[-40:]) if lang == "en" else _ZH_TIME_CUE.search(pre[-8:])
+            cue = (
+                _EN_TIME_CUE.search(pre_l[-40:])
+                or re.search(r"\b(?:life\s+expectancy|years\s+of\s+schooling)\b[^.;]{0,30}\Z", pre_l)
+                if lang == "en"
+                else _ZH_TIME_CUE.search(pre[-8:])
+                or re.search(r"(?:寿命|年限|年龄)\s*\Z", pre)  # "人均预期寿命78.3岁": a level in years
+            )
             if not cue and not re.match(r"\s*(?:左右|以内|以上|以下|or\s+(?:less|more|fewer))", post, re.I):
                 return None  # "Six months on", "for five years": durations in prose
         if lang == "en":
@@ -1169,7 +1247,9 @@ class _Extractor:
         else:
             nxt_q = bisect.bisect_right(self._q_starts, q.start)
             later_in_clause = nxt_q < len(self._q_starts) and self._q_starts[nxt_q] < clause[1]
-            if later_in_clause and re.match(r"(?:以上|以下|及以上|及以下)[\u4e00-\u9fff]", post):
+            if re.match(r"(?:以上|以下|及以上|及以下)(?![的之水左])[\u4e00-\u9fff]", post) and (
+                later_in_clause or q.unit != "count"  # "百亿元以上产业集群": a size class, not an amount
+            ):
                 return None  # "3岁以下婴幼儿…达到4.5个": the number qualifies a noun, the target comes later
             if re.match(r"\s*[）)]", text[q.end : q.end + 3]) and re.search(
                 r"[（(]\s*(?:约|合|折合)?\s*\Z", text[max(0, q.start - 8) : q.start]
@@ -1268,6 +1348,20 @@ class _Extractor:
             unit = "index"
         if unit == "count" and lang == "en" and re.search(r"\bindex\b[^.]{0,30}\Z", pre_l):
             unit = "index"
+        if unit == "count" and q.kind == "count" and (
+            re.search(r"系数\s*(?:从[^，,。]*)?(?:提高到|提升到|达到|为|达|不低于|不小于|大于|超过)?\s*\Z", pre)
+            if lang == "zh"
+            else re.search(r"\bcoefficient\b[^.]{0,30}\Z", pre_l)
+        ):
+            unit = "coefficient"  # "农田灌溉水有效利用系数达到0.58": dimensionless
+        if unit in _PHYSICAL_PER_SCOPE_UNITS:
+            # "每百户居民拥有…面积大于30平方米" → m2 per 100 households
+            rx = _ZH_PER_HOUSEHOLD if lang == "zh" else _EN_PER_HOUSEHOLD
+            m = rx.search(text[clause[0] : q.start] if lang == "zh" else text[s.start : s.end])
+            if m:
+                n = m.group("n")
+                n = _ZH_SCALE_WORD.get(n, n) if n else None
+                unit = f"{unit} per {n} households" if n else f"{unit} per household"
         # ---- an elliptical list continues the previous quantity's verb and comparator:
         # "reductions of at least 56% by 2020, 75% by 2030 and 90% by 2040"; "分别下降4.4%和3.5%"
         prev = self._list_head(q, s)
@@ -1280,6 +1374,10 @@ class _Extractor:
                     value = -abs(value)
         # ---- deadline and base year
         deadline, how = self.deadline_for(q.start, s, clause)
+        defined = self._defined_term_deadline(q, s)
+        if defined is not None:
+            deadline, how = defined
+            notes.append("deadline taken from the sentence that uses the defined term")
         self._how = how
         base_year = None
         if measure in ("change_from_base", "average_annual_growth"):
@@ -1471,6 +1569,11 @@ class _Extractor:
                 later = [d for d in self.deadlines if d.year > y]
                 if later:
                     return "fact", "value for an earlier year"
+            latest_plan = max((y.year for y in self.years if y.how == "plan"), default=None)
+            if self._how == "plan" and deadline and latest_plan and deadline < latest_plan:
+                return "fact", "period of an earlier five-year plan"  # "“十三五”期间…培育…1家" in a 十四五 text
+            if re.search(r"如\s?果|假\s?[如设]|倘\s?若|如\s?若|若\s?是|要\s?是", sent_before):
+                return "other", "hypothetical (如果…那么)"  # the writer's arithmetic, not a commitment
             if _ZH_PROJECTION.search(sent_before[-30:]) or _ZH_PROJECTION.search(pre):
                 return "projection", "projection"
             for m in _ZH_FOUNDATION.finditer(sent_text):
@@ -1518,11 +1621,26 @@ class _Extractor:
             return "fact", "baseline"
         if _EN_ADJ_FACT.search(pre_l[-30:]):
             return "fact", "current value"
-        if _EN_PROJECTION.search(self.text[s.start : q.start]) and not (
-            s.target_scope and not re.search(r"\b(?:projected|estimated|forecast)\b", pre_l)
+        pm = _en_projection(self.text[s.start : q.start])
+        if pm and not (s.target_scope and not re.search(r"\b(?:projected|estimated|forecast)\b", pre_l)):
+            return "projection", f"projection ({pm.group(0)})"
+        if re.match(
+            r"[^;:.]{0,80}?\b(?:is|are|was|were)\s+(?:currently\s+)?(?:estimated|projected|forecast|thought|"
+            r"believed|reported)\s+to\b",
+            self.text[q.end : s.end],
+            re.I,
         ):
-            pm = _EN_PROJECTION.search(self.text[s.start : q.start])
-            return "projection", f"projection ({pm.group(0) if pm else ''})"
+            return "projection", "estimate (… are estimated to …)"  # "20% of premises are estimated to require"
+        if re.match(r"[^,;:.]{0,50}?\b(?:was|were)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", self.text[q.end : clause[1]], re.I):
+            return "fact", "past passive (… were registered)"  # "2.2 million NEVs were registered"
+        if re.search(r"\byear[- ]on[- ]year\b|\bcompared\s+with\s+(?:the\s+same\s+period\s+)?last\s+year\b", sent_text, re.I) and not (
+            _EN_FRAMING.search(sent_text)
+        ):
+            return "fact", "a change on the previous year, reported"
+        if re.match(r"\W*(?:this|that|it|which)\s+(?:is|was|represents|equals|amounts\s+to|means)\b", sent_text, re.I) and not (
+            self._own_year(s)
+        ):
+            return "other", "restatement (this is …)"  # "This is around 5 million premises"
         if self.fact_document and not _EN_FRAMING.search(sent_text):
             return "fact", "statistical report"
         if _EN_ANALYSIS.search(sent_before):
@@ -1862,7 +1980,7 @@ class _Extractor:
                 or (q.raw.lower().endswith("ed") and not passive_future)
             ):
                 status, reason = "fact", "past"
-            if _EN_PROJECTION.search(sent_before) and not s.target_scope:
+            if _en_projection(sent_before) and not s.target_scope:
                 status, reason = "projection", "projection"
             fm = _EN_FACT_MARK.search(sent_before)
             if fm:
@@ -2062,7 +2180,7 @@ class _Extractor:
         targets = [it for it in items if it.status == "target"]
         facts = [it for it in items if it.status == "fact"]
         targets = self._split_pairs(targets)
-        targets = _dedupe(targets, self.text, self.lang)
+        targets = _dedupe(targets, self.text, self.lang, [s.start for s in self.sents if s.heading])
         draft_targets = [self._to_target(it) for it in targets]
         draft_facts = []
         for it in facts:
@@ -2328,7 +2446,14 @@ def _sent_key(it: _Item, text: str, lang: str) -> set[str]:
 _ANAPHOR = re.compile(r"这一指标|该指标|此项|上述|预期目标|目标为|\bthis\b|\bthe\s+target\b|\bthat\b", re.I)
 
 
-def _dedupe(items: list[_Item], text: str, lang: str) -> list[_Item]:
+_RESTATED = re.compile(
+    r"\s*(?:左右|以上|以内|以下)?\s*(?:的|之)(?:预期|增长|发展|总体)?(?:目标|指标)|"
+    r"\s*(?:per\s*cent|percent|%)?\s*(?:target|goal)s?\s+(?:is|was|will|would|can|could|has|have|set|of)\b",
+    re.I,
+)
+
+
+def _dedupe(items: list[_Item], text: str, lang: str, heading_starts: list[int] | None = None) -> list[_Item]:
     """Keep a restated target once: same value, unit, comparator, deadline; similar or anaphoric wording.
 
     Candidates are bucketed by (unit, deadline, value, value_high, measure), so the pass stays linear on long
@@ -2352,6 +2477,12 @@ def _dedupe(items: list[_Item], text: str, lang: str) -> list[_Item]:
         return sent_keys[k]
 
     norms: dict[int, str] = {}
+    hs = heading_starts or []
+
+    def _under(head: _Item, it: _Item) -> bool:
+        """``it`` is in the section that ``head``'s heading line opens (no other heading in between)."""
+        i = bisect.bisect_right(hs, head.sent.start)
+        return head.sent.start < it.sent.start and (i >= len(hs) or hs[i] > it.sent.start)
 
     def norm(it: _Item) -> str:
         k = id(it)
@@ -2362,6 +2493,19 @@ def _dedupe(items: list[_Item], text: str, lang: str) -> list[_Item]:
     for it in items:
         key = (it.unit, it.deadline, it.value, it.value_high, it.measure)
         dup = False
+        if (
+            it.value is not None
+            and _RESTATED.match(text, it.q.end)
+            and any(
+                k is not None
+                and k.unit == it.unit
+                and k.deadline == it.deadline
+                and k.value is not None
+                and abs(k.value) == abs(it.value)
+                for k in kept
+            )
+        ):
+            continue  # "百分之8左右的目标…", "the 8% target": names a target already stated
         # the most recent candidates with the same numbers (a bound that keeps pathological inputs linear)
         for idx in buckets.get(key, [])[-200:]:
             k = kept[idx]
@@ -2390,6 +2534,14 @@ def _dedupe(items: list[_Item], text: str, lang: str) -> list[_Item]:
             if same_ind:
                 dup = True
                 break
+            if (
+                lang == "en"
+                and k.sent is not it.sent
+                and not (it.list_item or k.list_item)
+                and len(skey(k) & skey(it)) >= 4
+            ):
+                dup = True  # the same number restated in a later sentence about the same thing
+                break
             if (k.sent.para != it.sent.para or k.sent.heading or it.sent.heading) and (
                 (ikey(k) & ikey(it))
                 or len(skey(k) & skey(it)) >= 2
@@ -2405,7 +2557,7 @@ def _dedupe(items: list[_Item], text: str, lang: str) -> list[_Item]:
             # a headline target restated in the body: prefer the body occurrence
             for idx in headings.get(hkey, []):
                 k = kept[idx]
-                if k is not None and k.sent.heading and ikey(k) & ikey(it):
+                if k is not None and k.sent.heading and (ikey(k) & ikey(it) or _under(k, it)):
                     kept[idx] = it
                     buckets.setdefault(key, []).append(idx)
                     dup = True
@@ -2479,6 +2631,19 @@ def extract_text(text: str, lang: str | None = None, *, year: int | None = None)
     return draft
 
 
+# Traditional characters that occur in policy wording, mapped one-to-one to simplified ones, so that
+# "不低於900萬人" and "控制在百分之4.6以內" read like "不低于900万人" / "以内" (offsets are unchanged).
+_TRADITIONAL = (
+    "萬億內於個兩實現達預們噸標將長業幣點項劃務計發濟經產總區國際準較減為與無進開術創設數據過間時後來這樣確爭應當從對稅資費額價漲調鎮質續強蓋電網車輛機構養醫療險護體學農糧畝顯戶綠環廢氣遠檢驗優結則層屆歲壽積極圖書館廣東滬門陝遼寧龍蘇貴雲灣臺規綱報議會穩擴斷線約級覽條權證讓責導獲舉須頭驅動勞處歷專辦錢銀鐵運輸島邊鄉縣軍傳統語論說讀課師員職補貼殘兒齡紀營銷購貿連適選遷襲關聯隊藥態節熱燈煉礦銅鋼氫風儲輪號難雙範圍階驟題類響遺漸麼麥飛鳥魚馬見親觀視覺訂認討記訊許評試詳誠談請謀謝識譯變貨賴贏趨跡踐軟載輕輔轉辭逕週遊遲還郵鄰釋針錄閉閱隨雜雖離靈領頻顧飯髮鬥魯鳳麗齊歐亞僅傑劑勢協單廠縮衛負財貢販貧貫賣賦賽贊紅純紙細組終給絕繼緊維綜編績織繫纖",
+    "万亿内于个两实现达预们吨标将长业币点项划务计发济经产总区国际准较减为与无进开术创设数据过间时后来这样确争应当从对税资费额价涨调镇质续强盖电网车辆机构养医疗险护体学农粮亩显户绿环废气远检验优结则层届岁寿积极图书馆广东沪门陕辽宁龙苏贵云湾台规纲报议会稳扩断线约级览条权证让责导获举须头驱动劳处历专办钱银铁运输岛边乡县军传统语论说读课师员职补贴残儿龄纪营销购贸连适选迁袭关联队药态节热灯炼矿铜钢氢风储轮号难双范围阶骤题类响遗渐么麦飞鸟鱼马见亲观视觉订认讨记讯许评试详诚谈请谋谢识译变货赖赢趋迹践软载轻辅转辞径周游迟还邮邻释针录闭阅随杂虽离灵领频顾饭发斗鲁凤丽齐欧亚仅杰剂势协单厂缩卫负财贡贩贫贯卖赋赛赞红纯纸细组终给绝继紧维综编绩织系纤",
+)
 _FULLWIDTH = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%", "－": "-", "\u00a0": " "}
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "．": ".",
+        "％": "%",
+        "－": "-",
+        "\u00a0": " ",
+        **dict(zip(_TRADITIONAL[0], _TRADITIONAL[1], strict=True)),
+    }
 )
