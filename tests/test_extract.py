@@ -867,3 +867,90 @@ def test_catalogue_indicator_needs_a_fitting_unit():
     assert catalogue_indicator(t, "zh") == "rd_intensity"
     t = _one("By 2025, the number of R&D personnel will reach 500,000.")
     assert catalogue_indicator(t, "en") is None  # a head count, not the rate per 10,000 employed
+
+
+# Rules added after holdout-2 was released for development; the sentences are paraphrases, not holdout text.
+GENERALISATION_RULES = [
+    # "to X per cent below <year> levels" is a cut from the base year, not a share
+    (
+        "By 2030, the Government will cut emissions to 43 per cent below 2005 levels.",
+        [("at_least", -43, "%", 2030, "change_from_base", 2005)],
+    ),
+    (
+        "The country will reduce emissions to 30–35 per cent below 2005 levels by 2030.",
+        [("between", -30, "%", 2030, "change_from_base", 2005)],
+    ),
+    # "by X% to Y": a change and the level it leads to, two targets
+    (
+        "The plan will increase apprenticeship starts by 20% to 1,200 by 2030.",
+        [("at_least", 20, "%", 2030, "change_from_base", None), ("at_least", 1200, "count", 2030, "level", None)],
+    ),
+    ("The strategy aims to almost double the number of nurses by 2030.", [("around", 100, "%", 2030, None, None)]),
+    ("We will nearly halve child poverty by 2030.", [("around", -50, "%", 2030, None, None)]),
+    # horizons, age groups, document contents and estimated savings are not targets
+    ("The strategy sets out 12 objectives and 40 strategies to reach its 2030 goals.", []),
+    (
+        "Youth means people aged 14 to 35. The plan sets an average 14 years of schooling and a college "
+        "enrolment rate of over 60 percent within 10 years by 2030.",
+        [("at_least", 14, "years", 2030, None, None), ("more_than", 60, "%", 2030, None, None)],
+    ),
+    ("The new measures will cut the costs of congestion by £2 billion a year by 2025.", []),
+    (
+        "Within this target, there is a minimum requirement of 2% of advanced biofuels by 2030.",
+        [("at_least", 2, "%", 2030, None, None)],
+    ),
+    # Chinese units: 吨标准煤 → Mtce, CO2 tonnes → Mt CO2e, 元/人, per capita, per 100 million CNY revenue
+    (
+        "到2025年，减少二氧化碳排放约2亿吨，节能量达到3000万吨标准煤。",
+        [("around", 200, "Mt CO2e", 2025, None, None), ("at_least", 30, "Mtce", 2025, None, None)],
+    ),
+    (
+        "到2020年，地区生产总值达到4万亿元、人均超过2万美元。",
+        [("at_least", 4e12, "CNY", 2020, None, None), ("more_than", 2e4, "USD per capita", 2020, None, None)],
+    ),
+    (
+        "到2025年，每亿元营业收入有效发明专利数达到1.2件，全员劳动生产率达到35万元/人。",
+        [
+            ("at_least", 1.2, "per 100 million CNY revenue", 2025, None, None),
+            ("at_least", 3.5e5, "CNY per person", 2025, None, None),
+        ],
+    ),
+    # ranks: 前N位, 世界第N, N强 / 百强; a count of industries per size class is not a target
+    (
+        "到2025年，综合创新能力进入世界前10位，论文被引次数达到世界第三，若干企业进入世界百强。",
+        [
+            ("rank_at_most", 10, "rank", 2025, None, None),
+            ("rank_at_most", 3, "rank", 2025, None, None),
+            ("rank_at_most", 100, "rank", 2025, None, None),
+        ],
+    ),
+    ("到2025年，打造有色金属1个3千亿级、绿色能源2个1千亿级产业集群。", []),
+    # 分别 after a base year: one target per pollutant
+    (
+        "到2025年，二氧化硫和氮氧化物排放总量比2020年分别下降8%以上。",
+        [("more_than", -8, "%", 2025, None, 2020), ("more_than", -8, "%", 2025, None, 2020)],
+    ),
+    # 以内 after a place name is not a comparator
+    ("2023年1月5日\n今年，完成二环路以内300个公交站牌建设。", [("at_least", 300, "count", 2023, None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERALISATION_RULES)
+def test_generalisation_rules(text, expected):
+    got = _targets(text)
+    assert len(got) == len(expected), [(t.comparator, t.value, t.unit, t.deadline) for t in got]
+    for t, (cmp_, value, unit, deadline, measure, base) in zip(got, expected, strict=True):
+        assert (t.comparator, t.unit, t.deadline) == (cmp_, unit, deadline)
+        assert t.value == pytest.approx(value, rel=5e-3)
+        if measure is not None:
+            assert t.measure == measure
+        if base is not None:
+            assert t.base_year == base
+
+
+def test_scorer_treats_micro_sign_and_greek_mu_alike():
+    from planwatch.extract.evaluate import target_matches
+
+    t = _one("到2025年，PM2.5浓度控制在30微克/立方米以内。")
+    gold = {"value": 30, "unit": "µg/m3", "comparator": "at_most", "deadline": 2025}
+    assert target_matches(t, gold)

@@ -437,6 +437,11 @@ _EN_REDUCE_AFTER = re.compile(
     r"\s*(?!(?:or|and)\b)(?:[A-Za-z-]+\s+){0,2}?(?:reduction|cut|decrease|decline|drop|fall|lower|less)\b",
     re.I,
 )
+_EN_REL_LEVEL = re.compile(
+    rf"\s*(?P<d>below|under|lower\s+than|above|over|higher\s+than)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"(?:{_YEAR}|baseline|base[\s-]year)\b",
+    re.I,
+)
 _EN_GROW = re.compile(
     r"\b(?:increas(?:e|es|ed|ing)|ris(?:e|es|ing)|grow(?:s|th|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?|"
     r"expand(?:s|ed|ing)?|improv(?:e|es|ed|ing)|up|higher|more|gain)\b",
@@ -484,7 +489,8 @@ _EN_FACT_MARK = re.compile(
     r"\b(?:last\s+(?:year|month|week|decade|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|summer|winter|spring|autumn)|ago|so\s+far|to\s+date|as\s+of\s+(?:now|today|the\s+end\s+of\s+"
     r"(?:last|the\s+previous))|since\s+(?:19|20)\d\d|already|currently|at\s+present|now|today[’']s|previously|in\s+the\s+past|"
-    r"there\s+(?:is|are|were|was)\b|ranges?\s+from|varies|vary|has\s+risen|have\s+risen|record\s+levels?)\b",
+    r"there\s+(?:is|are|were|was)\b(?!\s+(?:also\s+)?an?\s+(?:[\w-]+\s+){0,2}(?:requirements?|targets?|goals?|"
+    r"obligations?|sub-?targets?|mandates?|caps?|limits?)\b)|ranges?\s+from|varies|vary|has\s+risen|have\s+risen|record\s+levels?)\b",
     re.I,
 )
 _EN_PROJECTION = re.compile(
@@ -598,7 +604,7 @@ _ZH_CMP_BEFORE = [
         "at_most",
         re.compile(
             r"(?:不高于|不超过|不多于|不大于|最多|至多|控制在|控制|降至|降到|下降到|降低到|减少到|减至|压缩到|"
-            r"压减到|压减至|缩减到|缩小到|少于等于|以内)\s*\Z"
+            r"压减到|压减至|缩减到|缩小到|少于等于|(?<![路环区城市县镇内外线河])以内)\s*\Z"
         ),
     ),
     ("at_least", re.compile(r"(?:不低于|不少于|不小于|至少|最少|起码)\s*\Z")),
@@ -654,6 +660,7 @@ _ZH_RATE = [
     (re.compile(r"每万(?:名)?(?:人口|人|居民|常住人口)"), "per 10,000 population"),
     (re.compile(r"每十万(?:人口|人|居民)"), "per 100,000 population"),
     (re.compile(r"每千(?:人口|人|居民)"), "per 1,000 population"),
+    (re.compile(r"每亿元(?:主营业务|营业)?收入"), "per 100 million CNY revenue"),
 ]
 # a physical amount per group of households: "每百户…30平方米", "30 m2 per 100 households"
 _PHYSICAL_PER_SCOPE_UNITS = {"m2", "km2", "m3", "km", "t", "kWh"}
@@ -671,8 +678,10 @@ _ZH_RANK_LEAD = re.compile(
     r"(?P<w>领先|第一|首位|居首|前列|前茅|第一方阵)(?![\u4e00-\u9fff]*?(?:水平|地位|优势))(?=[，,。；;、\s]|\Z)"
 )
 _ZH_RANK_VERB = re.compile(
-    r"(?P<verb>位居|位列|跻身|走在|进入|居于|稳居|名列|保持|居|排名|排在|迈入|挺进)(?P<mid>[\u4e00-\u9fff]{0,8}?)"
-    r"(?P<w>前列|前茅|第一方阵|第一|首位|前(?P<n>\d+|[一二三四五六七八九十]+)(?:位|名|强)?)"
+    r"(?P<verb>位居|位列|跻身|走在|进入|居于|稳居|名列|保持|居|排名|排在|迈入|挺进|达到)(?P<mid>[\u4e00-\u9fff]{0,8}?)"
+    r"(?P<w>前列|前茅|第一方阵|第一|首位|前(?P<n>\d+|[一二三四五六七八九十]+)(?:位|名|强)?|"
+    r"(?:(?<=[界国球际省市])第(?P<n2>[二三四五六七八九十])(?:位|名)?(?=[，,。；;\s]|\Z)|"
+    r"(?P<n3>百|\d+)强(?=[，,。；;、\s]|\Z)))"
 )
 _EN_RANK = re.compile(
     r"\b(?:(?:be|become|remain|rank(?:s|ed|ing)?|stay|keep|maintain|place[sd]?|be\s+among|is|are)\s+(?:the\s+)?"
@@ -723,7 +732,7 @@ _DOUBLE_VALUE = {
 _ZH_IND_TAIL = re.compile(
     r"(?:从[^，,。]*?(?:的)?\s*(?:\d[\d.,]*\s*[%％万亿]*[^，,。]{0,3})?(?:提高到|提升到|增加到|增长到|提高至|"
     r"提升至|增至|升至|下降到|降至|降到|减少到|减至|扩大到|到|至)|比\s*\d{4}\s*年|较\s*\d{4}\s*年|"
-    r"与\s*\d{4}\s*年相比)?\s*(?:再|约|将|要|力争|确保|累计|预计|进一步|基本|稳定|继续|实现)*\s*"
+    r"与\s*\d{4}\s*年相比)?\s*(?:再|约|将|要|力争|确保|累计|预计|进一步|基本|稳定|继续|实现|分别)*\s*"
     r"(?:达到|达|为|是|超过|超|突破|不低于|不少于|不高于|不超过|保持在|控制在|稳定在|维持在|提高到|提升到|"
     r"增加到|增长到|提高至|提升至|增至|升至|下降|降低|减少|压减|降至|降到|下降到|降低到|减少到|减至|"
     r"高于|低于|约占[^，,。；;]{0,20}?的|约|近|接近|左右|在)?\s*(?:约|近)?\s*\Z"
@@ -1222,11 +1231,24 @@ class _Extractor:
                 else _ZH_TIME_CUE.search(pre[-8:])
                 or re.search(r"(?:寿命|年限|年龄)\s*\Z", pre)  # "人均预期寿命78.3岁": a level in years
             )
+            if lang == "en" and not cue:
+                cue = re.match(r"\s*of\s+(?:\w+\s+)?(?:education|schooling|study)\b", post, re.I)
             if not cue and not re.match(r"\s*(?:左右|以内|以上|以下|or\s+(?:less|more|fewer))", post, re.I):
                 return None  # "Six months on", "for five years": durations in prose
         if lang == "en":
             if q.kind == "time" and _EN_DURATION_BEFORE.search(pre_l):
                 return None  # "for five years", "for about two years"
+            if (
+                unit == "years"
+                and value is not None
+                and value >= 3
+                and re.search(r"\b(?:within|in\s+the\s+next|over\s+the\s+next)\s+(?:the\s+)?\Z", pre_l)
+            ):
+                return None  # "within 10 years": the horizon of the targets, not a duration target
+            if re.search(
+                r"\b(?:aged?|ages)\s+(?:from\s+|between\s+|of\s+)?(?:\d+\s*(?:to|and|-|–)\s*)?\Z", pre_l
+            ):
+                return None  # "those aged from 14 to 35": an age group, not a target
             small = (
                 q.kind == "count" and not q.magnitude and value is not None and value < 10 and not q.fraction
             )
@@ -1267,6 +1289,12 @@ class _Extractor:
                 if m:
                     unit = r_unit
                     break
+        if (
+            lang == "zh"
+            and unit in ("CNY", "USD", "EUR", "GBP")
+            and re.search(r"(?:^|[、，,和])\s*人均\s*(?:达到|超过|突破|不低于|为|达|超)?\s*(?:约|近)?\s*\Z", pre)
+        ):
+            unit = f"{unit} per capita"  # "生产总值达到3万亿元、人均超过1万美元"
         # ---- comparator
         comparator, cmp_src = self._comparator(q, pre, post)
         # ---- direction and measure
@@ -1278,7 +1306,12 @@ class _Extractor:
             by = _EN_BY.search(pre_l) is not None
             of = _EN_OF.search(pre_l) is not None
             reduce_word = _EN_REDUCE.search(window)
-            if (reduce_word and (by or of)) or (_EN_REDUCE_AFTER.match(post) and unit in ("%", "pp")):
+            rel = _EN_REL_LEVEL.match(post) if unit == "%" else None
+            if rel:
+                # "to 26–28 per cent below 2005 levels": a change from the base year, not a share
+                change = True
+                reduce_ = rel.group("d").lower() in ("below", "under", "lower")
+            elif (reduce_word and (by or of)) or (_EN_REDUCE_AFTER.match(post) and unit in ("%", "pp")):
                 reduce_ = True
                 change = True
             elif reduce_word and _EN_TO_LEVEL.search(pre_l) and not cmp_src:
@@ -1670,6 +1703,10 @@ class _Extractor:
             return "funding", "funding or investment"
         if _EN_EFFECT_START.search(sent_text) and not s.target_scope:
             return "projection", "effect of an action"
+        if unit in ("CNY", "USD", "EUR", "GBP") and re.search(
+            r"\b(?:cut\w*|reduc\w*|lower\w*|sav\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}costs?\b", sent_before, re.I
+        ):
+            return "projection", "estimated saving"  # "will cut the costs of air pollution by £1.7 billion"
         if s.review_scope:
             return "fact", "review section"
         strong = bool(_EN_STRONG.search(sent_text))
@@ -1898,8 +1935,9 @@ class _Extractor:
                     continue
                 w = m.group("w")
                 value: float | None
-                if m.group("n"):
-                    value = float(cn_to_int(m.group("n")) or 0) or None
+                n = m.group("n") or m.group("n2") or m.group("n3")
+                if n:
+                    value = float(n) if n.isdigit() else float(cn_to_int(n) or 0) or None
                 elif w in ("第一", "首位"):
                     value = 1.0
                 else:
@@ -1998,6 +2036,11 @@ class _Extractor:
                     status, reason = "other", "laying the foundation for another goal"
             if _ZH_PROJECTION.search(sent_before[-30:]):
                 status, reason = "projection", "projection"
+        if q.kind == "double" and self.lang == "en":
+            if re.search(r"\b(?:almost|nearly|roughly|about|around|approximately|close\s+to)\s+\Z", pre.lower()):
+                comparator = "around"  # "almost double"
+            elif re.search(r"\b(?:more\s+than)\s+\Z", pre.lower()):
+                comparator = "more_than"
         if deadline is None and status == "target":
             status, reason = "other", "no deadline"
         base_year = None
@@ -2383,6 +2426,25 @@ def _ind_key(ind: str, lang: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", ind.lower()) if w not in stop and len(w) > 2}
 
 
+def _similar(a: set[str], b: set[str], lang: str) -> bool:
+    """Indicator keys that name the same thing: any shared word in English; in Chinese (character bigrams) at
+    least half of the shorter key, so "工业增加值占比" and "高新技术企业工业总产值占比" (sharing "工业", "占比")
+    stay apart."""
+    inter = a & b
+    if lang != "zh" or not inter:
+        return bool(inter)
+    return len(inter) * 2 >= min(len(a), len(b))
+
+
+def _sent_similar(a: set[str], b: set[str], lang: str) -> bool:
+    """Two sentences about the same thing: two shared content words (English); in Chinese, where two shared
+    bigrams ("达到", "力争") say little, also a third of the shorter sentence's bigrams."""
+    inter = len(a & b)
+    if lang != "zh":
+        return inter >= 2
+    return inter >= 2 and inter * 3 >= min(len(a), len(b))
+
+
 def _netzero_scope(it: _Item, text: str, lang: str) -> set[str]:
     """What a net-zero commitment covers: the words after "net zero … from/of/in", up to the year."""
     tail = text[it.q.end : it.clause[1]]
@@ -2543,8 +2605,12 @@ def _dedupe(items: list[_Item], text: str, lang: str, heading_starts: list[int] 
                 dup = True  # the same number restated in a later sentence about the same thing
                 break
             if (k.sent.para != it.sent.para or k.sent.heading or it.sent.heading) and (
-                (ikey(k) & ikey(it))
-                or len(skey(k) & skey(it)) >= 2
+                _similar(ikey(k), ikey(it), lang)
+                or (
+                    _sent_similar(skey(k), skey(it), lang)
+                    # two well-named, different Chinese indicators are two targets, however alike the prose
+                    and not (lang == "zh" and min(len(ikey(k)), len(ikey(it))) >= 4)
+                )
                 or _ANAPHOR.search(it.indicator)
                 or _ANAPHOR.search(k.indicator)
             ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +38,15 @@ def _values_match(p: DraftTarget, g: dict) -> bool:
     return _close(p.value, g.get("value"))
 
 
+def _unit(u: object) -> object:
+    # compatibility forms are the same unit: "µg/m3" (micro sign) = "μg/m3" (Greek mu)
+    return unicodedata.normalize("NFKC", u) if isinstance(u, str) else u
+
+
 def target_matches(p: DraftTarget, g: dict) -> bool:
     return (
         _values_match(p, g)
-        and p.unit == g.get("unit")
+        and _unit(p.unit) == _unit(g.get("unit"))
         and p.comparator == g.get("comparator")
         and p.deadline == g.get("deadline")
     )
@@ -104,7 +110,7 @@ def score_document(text: str, preds: list[DraftTarget], gold: list[dict]) -> dic
         for f in FIELDS:
             pv = getattr(p, f)
             gv = g.get(f)
-            ok = _close(pv, gv) if f in ("value", "value_high") else pv == gv
+            ok = _close(pv, gv) if f in ("value", "value_high") else _unit(pv) == _unit(gv)
             if (
                 f in ("value", "value_high")
                 and p.comparator == "between"

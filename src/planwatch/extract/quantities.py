@@ -148,7 +148,7 @@ _EN_META_NOUNS = re.compile(
     r"points?|parts?|chapters?|sections?|articles?|measures?|actions?|tasks?|departments?|ministries|"
     r"agencies|members?|member\s+states|countries|nations|partners|areas?|pages?|steps?|principles?|"
     r"orientations?|dimensions?|aspects?|categories|items?|recommendations?|"
-    r"initiatives?|programmes?|programs?|projects?\s+selected)\b",
+    r"initiatives?|programmes?|programs?|strateg(?:y|ies)|projects?\s+selected)\b",
     re.IGNORECASE,
 )
 
@@ -306,6 +306,10 @@ def find_en(text: str) -> list[Quantity]:
                 except ValueError:
                     v2 = None
                 ok = v2 is not None and not is_year(v2) and not is_year(value)
+                if ok and is_to and rm.group("u1") and not re.match(
+                    r"\s?(?:%|per\s?cent|percent)", text[rm.end() : rm.end() + 9], re.IGNORECASE
+                ):
+                    ok = False  # "by 50% to 6,000": a change and the level it leads to, not a range
                 if ok and v2 is not None and (between or (not is_and and not from_to)):
                     p2 = rm.end()
                     mm2 = _EN_MAG_RE.match(text, p2)
@@ -389,6 +393,10 @@ def find_en(text: str) -> list[Quantity]:
                 and not fraction
                 and not _EN_COUNTED.match(text, pos)
                 and not re.match(r"\s*(?:[.;,)]|$)", text[pos : pos + 2])
+                and not (
+                    re.search(r"\bto\s+\Z", text[max(0, start - 4) : start])
+                    and re.match(r"\s+(?:by|in)\s+(?:19|20)\d\d\b", text[pos : pos + 10])
+                )
             ):
                 continue  # "Fit for 55 package": a bare number names something; counts are of plural nouns
         if unit == "t CO2e":
@@ -433,24 +441,37 @@ _ZH_NUM_RE = re.compile(
     r"|(?<![\d.])(?P<dig>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"|(?P<cn>[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*(?:点[零一二三四五六七八九]+)?)"
 )
-_ZH_MAG = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
-_ZH_MAG_RE = re.compile(r"(?P<approx>余|多)?(?P<mag>万亿|千万|百万|十万|万|亿)")
+_ZH_MAG = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "万": 1e4,
+    "亿": 1e8,
+    "千": 1e3,
+    "百": 1e2,
+}
+_ZH_MAG_RE = re.compile(r"(?P<approx>余|多)?(?P<mag>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿)")
 _ZH_APPROX_RE = re.compile(r"余|多")
 # (regex, unit, factor, kind)
 _ZH_UNITS: list[tuple[str, str, float, str]] = [
     (r"\s?(?:%|％)", "%", 1, "percent"),
     (r"个百分点|百分点", "pp", 1, "pp"),
     (r"‰", "‰", 1, "per_mille"),
+    (r"元/人|元每人", "CNY per person", 1, "currency"),
     (r"元人民币|元|人民币", "CNY", 1, "currency"),
     (r"美元", "USD", 1, "currency"),
     (r"欧元", "EUR", 1, "currency"),
     (r"英镑", "GBP", 1, "currency"),
     (r"港元|港币", "HKD", 1, "currency"),
     (r"日元", "JPY", 1, "currency"),
-    (r"微克/立方米|微克每立方米|μg/m3|μg/m³", "μg/m3", 1, "physical"),
+    (r"微克/立方米|微克每立方米|μg/m3|μg/m³|µg/m3|µg/m³", "μg/m3", 1, "physical"),
     (r"毫克/升", "mg/L", 1, "physical"),
     (r"吨二氧化碳当量|吨二氧化碳", "Mt CO2e", 1e-6, "physical"),
-    (r"吨标准煤|吨标煤", "tce", 1, "physical"),
+    (r"吨标准煤|吨标煤", "Mtce", 1e-6, "physical"),
     (r"吨", "t", 1, "physical"),
     (r"公斤|千克", "t", 1e-3, "physical"),
     (r"斤", "t", 5e-4, "physical"),
@@ -568,6 +589,8 @@ def find_zh(text: str) -> list[Quantity]:
                 continue  # 5G, 1000M, 4K
             if re.search(r"第\s*\Z|[Nn]o\.?\s*\Z", before):
                 continue  # ordinals
+            if (re.search(r"前\s*\Z", before) and re.match(r"\s*[位名强]", text[pos : pos + 2])) or nx == "强":
+                continue  # "前15位", "世界500强": a rank (the engine reads it as rank_at_most), not a count
             if re.search(r"每\s*\Z", before):
                 continue  # the 万 of 每万人: handled by the engine's rate context
             if is_year(value) and re.match(r"\s*(?:年|[-–—~～至到]\s*\d{4}\s*年)", text[pos : pos + 8]):
@@ -654,6 +677,12 @@ def find_zh(text: str) -> list[Quantity]:
                     text[max(0, start - 4) : start],
                 ):
                     continue  # 一年, 三天: durations in prose
+            if kind == "count" and re.match(r"\d", text[pos : pos + 1]):
+                continue  # "3个3千亿级": how many members a class has, not a quantity of its own
+            if unit == "t" and re.search(
+                r"(?:二氧化碳|温室气体|碳排放|CO2|CO₂)[^，,。；;、]{0,6}\Z", text[max(0, start - 14) : start]
+            ):
+                unit, factor = "Mt CO2e", factor * 1e-6  # "减排二氧化碳约1.3亿吨"
             if kind == "count" and _ZH_META.match(text, pos):
                 continue  # 8项核心指标, 四个方面, 38项指标任务
             if dig is None and kind == "count" and not magnitude and value is not None and value < 100:
