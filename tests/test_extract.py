@@ -954,3 +954,69 @@ def test_scorer_treats_micro_sign_and_greek_mu_alike():
     t = _one("到2025年，PM2.5浓度控制在30微克/立方米以内。")
     gold = {"value": 30, "unit": "µg/m3", "comparator": "at_most", "deadline": 2025}
     assert target_matches(t, gold)
+
+
+# Task lists under task headings: every numbering style, both languages (wording invented for the tests)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "三、主要任务\n（一）壮大绿色制造体系。推动企业改造升级。\n（二）完善回收利用网络\n具体内容。\n四、保障措施\n（一）加强组织领导",
+            ["壮大绿色制造体系", "完善回收利用网络"],
+        ),
+        ("重点任务\n(一)培育数据要素市场；加快流通。\n(二)夯实算力底座。", ["培育数据要素市场", "夯实算力底座"]),
+        ("主要任务\n一、提升农田灌溉效率\n内容。\n二、推进城镇节水改造\n内容。", ["提升农田灌溉效率", "推进城镇节水改造"]),
+        ("重点工作如下：\n1. 优化营商环境。具体说明。\n2. 扩大有效投资。", ["优化营商环境", "扩大有效投资"]),
+        ("重点工作\n1、稳定粮食生产\n2、保障能源供应", ["稳定粮食生产", "保障能源供应"]),
+        ("主要任务：\n（1）建设智慧港口；\n（2）发展多式联运；", ["建设智慧港口", "发展多式联运"]),
+        ("重点行动\n①城市更新示范行动\n②老旧小区改造行动", ["城市更新示范行动", "老旧小区改造行动"]),
+        ("今年重点工作\n■稳住外贸基本盘;激发消费潜力;建设韧性城市", ["稳住外贸基本盘", "激发消费潜力", "建设韧性城市"]),
+        (
+            "方案提出了海岛生态修复行动、近岸海域整治行动、滨海湿地保护行动等三项重点行动。",
+            ["海岛生态修复行动", "近岸海域整治行动", "滨海湿地保护行动"],
+        ),
+        (
+            "Main tasks\n1. Modernise the rail freight network. Details follow.\n2. Expand bus rapid transit.",
+            ["Modernise the rail freight network", "Expand bus rapid transit"],
+        ),
+        (
+            "Key actions:\n(1) Retrofit public buildings;\n(2) Train local energy advisers;",
+            ["Retrofit public buildings", "Train local energy advisers"],
+        ),
+        (
+            "Priorities\n\n  • set up a regional skills observatory\n  • publish guidance for adult learners\n\nOther news.",
+            ["set up a regional skills observatory", "publish guidance for adult learners"],
+        ),
+        ("Key tasks\nFirstly, restore peatlands.\nSecondly, plant hedgerows.", ["restore peatlands", "plant hedgerows"]),
+    ],
+)
+def test_task_lists_under_headings(text, expected):
+    d = extract_text(text)
+    assert [t.text for t in d.tasks] == expected
+    for t in d.tasks:
+        assert text[t.start : t.end] == t.text
+
+
+def test_task_lead_sentences_chinese():
+    text = (
+        "规划明确了今后五年的方向。\n"
+        "物流网络实现新提升。骨干通道更加完善，枢纽布局更加合理，服务覆盖城乡。\n"
+        "服务质量取得新进展。运输组织方式不断优化，企业竞争力持续增强。\n"
+        "绿色转型迈出新步伐。新能源车辆推广加快，清洁运输比例稳步提高。\n"
+    )
+    assert [t.text for t in extract_text(text).tasks] == ["物流网络实现新提升", "服务质量取得新进展", "绿色转型迈出新步伐"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二、主要目标\n1. 森林覆盖率达到25%。\n2. 湿地保护率达到55%。",  # a numbered list of targets
+        "Key targets\n1. Cut emissions by 40%.\n2. Plant 30,000 hectares of trees.",
+        "第三条 本办法所称项目，是指：\n（一）新建工程；\n（二）改建工程。",  # legal clauses, no task heading
+        "Notes\n1. Figures are provisional.\n2. Source: national statistics office.",  # footnotes
+        "主要任务\n3. 加强监管\n4. 完善制度",  # numbering that does not start at one
+        "本报讯\n■一版要闻\n◆详见第二版",  # mixed bullets, no task heading
+    ],
+)
+def test_no_false_task_lists(text):
+    assert extract_text(text).tasks == []

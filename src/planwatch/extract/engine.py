@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from .model import Draft, DraftFact, DraftGoal, DraftTarget, DraftTask
 from .numbers import cn_to_int, parse_en_words
 from .quantities import Quantity, find_en, find_zh
+from .tasks import inline_tasks, lead_tasks, section_tasks
 
 # ------------------------------------------------------------------------------------------------------------
 # Language and document year
@@ -786,6 +787,7 @@ _EN_TASK_RE = re.compile(
 )
 _ZH_TASK_RE = re.compile(r"(?P<w>[一二三四五六七八九十]{1,3})是")
 _ZH_TASK_HEAD_RE = re.compile(r"(?m)^\s*[（(](?P<w>[一二三四五六七八九十]{1,3})[)）]\s*(?P<t>[^\n。]{2,80})")
+_ZH_ARTICLE_RE = re.compile(r"(?m)^\s*第[一二三四五六七八九十百零]{1,5}条")
 _ZH_TASK_DI_RE = re.compile(r"(?:^|(?<=[：:。；;\n]))\s*第(?P<w>[一二三四五六七八九十]{1,2})\s*[，,、]")
 _EN_GOAL_WORDS = re.compile(
     r"\b(?:basically\s+\w+|fully\s+(?:built|established|formed|in\s+place)|take\s+shape|be\s+(?:built|established|"
@@ -2151,7 +2153,15 @@ class _Extractor:
                 task = text[b:e].rstrip(" ,;，；。.")
                 if len(task) >= 2:
                     out.append(DraftTask(task, b, b + len(task), n))
-        if self.lang == "zh" and not out:
+        zh = self.lang == "zh"
+        listed = section_tasks(text, zh)
+        if len(listed) >= 2 and len(listed) >= len(out):
+            return [DraftTask(text[a:b], a, b, n) for a, b, n in listed]
+        if zh and not out:
+            found = inline_tasks(text)
+            if found:
+                return [DraftTask(text[a:b], a, b, n) for a, b, n in found]
+        if zh and not out and not _ZH_ARTICLE_RE.search(text):  # "第三条 …：（一）…" are legal clauses
             heads = [
                 (m.start("t"), m.end("t"), cn_to_int(m.group("w")) or 0, m.group("t"))
                 for m in _ZH_TASK_HEAD_RE.finditer(text)
@@ -2160,6 +2170,8 @@ class _Extractor:
                 for a, _b, n, t in heads:
                     t2 = t.rstrip(" ，,；;。")
                     out.append(DraftTask(t2, a, a + len(t2), n))
+        if zh and not out:
+            out = [DraftTask(text[a:b], a, b, n) for a, b, n in lead_tasks(text)]
         return out
 
     def goals(self, target_sents: set[int]) -> list[DraftGoal]:
