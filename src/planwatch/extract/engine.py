@@ -448,6 +448,21 @@ _EN_GROW = re.compile(
     r"expand(?:s|ed|ing)?|improv(?:e|es|ed|ing)|up|higher|more|gain)\b",
     re.I,
 )
+# A change verb that governs a distant "by N%" in the same sentence: "reduce the use of A, the loss of B and
+# the sale of C by 40%", "cut A by 15%, B by 25% and C by 50%", "decrease, compared with 2015, A by 20%".
+# Only finite / infinitive / -ing forms: "reduced" is too often an adjective ("reduced tariffs").
+_EN_REDUCE_VERB = re.compile(
+    r"\b(?:reduc(?:e|es|ing)|cut(?:s|ting)?|lower(?:s|ing)?|decreas(?:e|es|ing)|slash(?:es|ing)?|"
+    r"curb(?:s|ing)?|bring(?:s|ing)?\s+down|fall(?:s|ing)?|drop(?:s|ping)?|declin(?:e|es|ing))\b",
+    re.I,
+)
+_EN_GROW_VERB = re.compile(
+    r"\b(?:increas(?:e|es|ing)|rais(?:e|es|ing)|grow(?:s|ing)?|boost(?:s|ing)?|expand(?:s|ing)?|"
+    r"lift(?:s|ing)?|ris(?:e|es|ing))\b",
+    re.I,
+)
+# comparator words that _EN_GROW would read as a direction ("by more than 40%", "by up to 20%")
+_EN_CMP_WORDS = re.compile(r"\b(?:more|higher|greater)\s+than\b|\bup\s+to\b", re.I)
 _EN_TO_LEVEL = re.compile(
     r"\b(?:to|at)\s*(?:around|about|approximately|at\s+least|more\s+than|over|a\s+record|a|an|the)?\s*\Z",
     re.I,
@@ -501,6 +516,10 @@ _EN_PROJECTION = re.compile(
     r"equivalent\s+(?:to|of)|enough\s+to|the\s+equivalent)\b",
     re.I,
 )
+_EN_PAST_ACT = (
+    r"(?:agreed|adopted|announced|published|launched|decided|proposed|presented|set\s+out|signed|approved|"
+    r"endorsed|unveiled|introduced|released|issued)"
+)
 _EN_GOAL_NOUN = re.compile(r"\b(?:goals?|targets?|commitments?|ambitions?|pledges?|objectives?|aims?)\b", re.I)
 
 
@@ -526,6 +545,22 @@ _EN_FUNDING = re.compile(
     r"loans?|support(?:ing)?\s+of|commitments?\s+of|commit(?:s|ted)?\s+(?:[$€£]|\w+\s+[$€£]))\b",
     re.I,
 )
+_EN_FUNDED_BY = re.compile(
+    r"\b(?:supported|financed|funded|backed|co-?financed|co-?funded|paid\s+for|underpinned)\s+(?:by|with|through)\s+"
+    r"(?:an?\s+|the\s+)?(?:(?:total\s+)?(?:investment|budget|envelope|allocation|contribution)s?\s+of\s+)?"
+    r"(?:some\s+|around\s+|about\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|up\s+to\s+)?[$€£]?\s*\Z",
+    re.I,
+)
+_EN_FUNDS_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:of|in|from)\s+(?:[\w-]+\s+){0,3}?(?:funds?|funding|financing|investments?|grants?|"
+    r"loans?|budget|money|subsidies)\b",
+    re.I,
+)
+_EN_MONEY_GOAL = re.compile(
+    r"\b(?:aims?|aiming|targets?|targeting|goals?|objectives?|ambitions?)\b[^.;]{0,60}?"
+    r"\b(?:mobili[sz]\w*|attract\w*|rais\w*|leverag\w*|reach\w*|secur\w*|generat\w*)\b",
+    re.I,
+)
 _EN_TARGET_LEVEL_VERB = re.compile(
     r"\b(?:increas\w*|rais\w*|boost\w*|grow\w*|lift\w*|expand\w*)\b[^.;]{0,80}\bto\s*(?:a\s+record\s+|around\s+|about\s+)?\Z",
     re.I,
@@ -535,7 +570,8 @@ _EN_STRONG = re.compile(
     r"commit(?:s|ted)?\s+to|commitments?|plans?\s+to|planned|seeks?\s+to|strives?\s+to|striving|intends?\s+to|"
     r"ensur(?:e|es|ing)|shall|should|must|will\s+(?:have|be|reach|exceed|increase|rise|grow|fall|drop|decline|account|"
     r"make|double|cut|reduce|deploy|install|build|create|train|achieve|diagnose|survive|lead|hit|maintain|remain|keep|"
-    r"stay|hold|provide|deliver|see|need|require)|calls?\s+for|proposes?|proposing|requires?\s+that|is\s+to|are\s+to)\b",
+    r"stay|hold|provide|deliver|see|need|require)|calls?\s+for|proposes?|proposing|requires?\s+that|is\s+to|are\s+to|"
+    r"to\s+be\s+(?:reached|met|achieved|attained|delivered|completed))\b",
     re.I,
 )
 _EN_FRAMING = re.compile(
@@ -1119,8 +1155,12 @@ class _Extractor:
             return False
         seg = self.text[s.start : s.end]
         if re.search(
-            r"\b(?:will|shall|should|must|would|to\s+be|is\s+to|are\s+to|aims?|target|goal|plan)\b", seg, re.I
-        ):
+            r"\b(?:will|shall|should|must|would|to\s+be|is\s+to|are\s+to|aims?\s+(?:to|at|for)|aiming|"
+            r"targets?\s+(?:of|to|for|is|was)|goals?\s+(?:of|to|for|is|was)|plans?\s+to|"
+            r"(?:target|goal|aim)\s+(?:of|is))\b",
+            seg,
+            re.I,
+        ):  # a plan noun alone ("launched a plan in 2024") does not make the sentence about the future
             return False
         return bool(
             re.search(
@@ -1137,7 +1177,39 @@ class _Extractor:
 
         A relative deadline ("within the next 10 years", "今年") in a document of unknown date gives None."""
         year, how = self._deadline_for(pos, s, clause)
+        weak = self._weak_year(year, pos, s) if self.lang == "en" and year and how != "annual" else None
+        if weak:
+            # a year that dates the act or the document ("In 2024 the Council agreed …") gives way to a deadline
+            # stated later in the same sentence ("… by 2027", "in 2030", "over the next 25 years")
+            later = [
+                d
+                for d in self.deadlines[
+                    bisect.bisect_right(self.deadline_pos, pos) : bisect.bisect_left(self.deadline_pos, s.end)
+                ]
+                if d.year != year
+            ]
+            if later:
+                year, how = later[0].year, later[0].how
+            elif weak == "act":
+                return None, ""  # "In 2024 the Council agreed to install …": 2024 dates the agreement
         return (year or None), how
+
+    def _weak_year(self, year: int, pos: int, s: _Sent) -> str | None:
+        """"act" when ``year``, as the deadline found for ``pos``, dates a past act ("agreed in 2024"), "doc"
+        when it is the publication year, else None."""
+        doc = bool(self.year and year == self.year)
+        lo = bisect.bisect_left(self.deadline_pos, s.start)
+        hi = bisect.bisect_right(self.deadline_pos, pos)
+        for d in self.deadlines[lo:hi]:
+            if d.year != year:
+                continue
+            before = self.text[max(s.start, d.pos - 60) : d.pos]
+            after = self.text[d.end : min(s.end, d.end + 60)]
+            if re.search(rf"\b{_EN_PAST_ACT}\s+(?:[\w-]+\s+){{0,3}}?in\s+(?:\w+\s+)?\Z", before, re.I) or re.match(
+                rf"\W*(?:[\w-]+\s+){{0,4}}?{_EN_PAST_ACT}\b", after, re.I
+            ):
+                return "act"
+        return "doc" if doc else None
 
     def _deadline_for(self, pos: int, s: _Sent, clause: tuple[int, int]) -> tuple[int | None, str]:
         ds, dp = self.deadlines, self.deadline_pos
@@ -1164,6 +1236,17 @@ class _Extractor:
             return after[0].year, after[0].how
         if lo > 0:
             d = ds[lo - 1]
+            if self.lang == "en" and self.year and d.year == self.year and d.how != "annual":
+                # the publication year is not inherited from an unrelated sentence ("In 2024 the Commission
+                # adopted …", then a target with no year); only from the same paragraph, a list intro ("targets
+                # for 2024 as follows:") or a sentence about targets
+                sd = self.sent_at(d.pos)
+                sd_text = self.text[sd.start : sd.end] if sd is not None else ""
+                if not (
+                    sd is not None
+                    and (sd.para == s.para or _LIST_INTRO.search(sd_text.rstrip()) or _EN_GOAL_NOUN.search(sd_text))
+                ):
+                    return None, ""
             return d.year, d.how
         return None, ""
 
@@ -1304,10 +1387,18 @@ class _Extractor:
         change = False
         reduce_ = False
         if lang == "en":
-            window = pre_l[-80:]
+            window = _EN_CMP_WORDS.sub(" ", pre_l[-80:])
             by = _EN_BY.search(pre_l) is not None
             of = _EN_OF.search(pre_l) is not None
             reduce_word = _EN_REDUCE.search(window)
+            if by and unit in ("%", "pp") and not reduce_word and not _EN_GROW.search(window):
+                gov = self._governing_verb(q, s)
+                if gov == "reduce":
+                    reduce_word = True
+                    notes.append("reduction verb earlier in the sentence governs this 'by N%'")
+                elif gov == "grow":
+                    window += " increase"
+                    notes.append("increase verb earlier in the sentence governs this 'by N%'")
             rel = _EN_REL_LEVEL.match(post) if unit == "%" else None
             if rel:
                 # "to 26–28 per cent below 2005 levels": a change from the base year, not a share
@@ -1428,6 +1519,7 @@ class _Extractor:
                 and measure == "change_from_base"
                 and deadline
                 and how in ("annual", "bare", "in")
+                and not (self.year and deadline > self.year + 1)  # "for 2030" in a 2024 text: not one year
             ):
                 base_year = deadline - 1
                 notes.append("one-year change: base year taken as the year before the deadline")
@@ -1462,6 +1554,35 @@ class _Extractor:
         )
         item.list_item = prev is not None
         return item
+
+    def _governing_verb(self, q: Quantity, s: _Sent) -> str | None:
+        """"reduce"/"grow" when the last change verb before ``q`` in its sentence governs its "by N%".
+
+        The verb may be far away, past a long noun phrase or list ("reduce the use of A, the loss of B and the
+        sale of C by 40%"), or past earlier "X by N%" pairs ("cut A by 15%, B by 25% and C by 50%"). Not when
+        the number is a share ("by 40% of members"), or a level ("to 40%") or a new verb clause intervenes."""
+        if re.match(r"\s*of\b", self.text[q.end : q.end + 8], re.I):
+            return None
+        lo = max(s.start, q.start - 320)
+        seg = self.text[lo : q.start]
+        seg = seg[max(seg.rfind(";"), seg.rfind(":")) + 1 :]
+        last = None
+        for m in _EN_REDUCE_VERB.finditer(seg):
+            last = ("reduce", m)
+        for m in _EN_GROW_VERB.finditer(seg):
+            if last is None or m.start() > last[1].start():
+                last = ("grow", m)
+        if last is None:
+            return None
+        between = seg[last[1].end() :]
+        if re.search(
+            r"\b(?:to|at)\s+(?:around\s+|about\s+|at\s+least\s+)?\d|\b(?:which|that|who|while|whereas|but)\b|"
+            r"\b(?:will|shall|should|must|is|are|was|were|has|have)\b",
+            between,
+            re.I,
+        ):
+            return None
+        return last[0]
 
     def _list_head(self, q: Quantity, s: _Sent) -> _Item | None:
         """The resolved previous quantity when ``q`` only continues its list ("56% by 2020, 75% by 2030")."""
@@ -1703,6 +1824,14 @@ class _Extractor:
             and not _EN_TARGET_LEVEL_VERB.search(pre_l)
         ):
             return "funding", "funding or investment"
+        if (
+            unit in ("count", "CNY", "USD", "EUR", "GBP")
+            and (_EN_FUNDED_BY.search(pre_l[-60:]) or (q.magnitude and _EN_FUNDS_AFTER.match(post)))
+            and not _EN_MONEY_GOAL.search(sent_before)
+        ):
+            # "supported by 3.3 billion of EU funds", "financed by 2 billion from the recovery facility": money
+            # that pays for something, not a level to reach (unless framed as one: "aims to attract …")
+            return "funding", "money funding something"
         if _EN_EFFECT_START.search(sent_text) and not s.target_scope:
             return "projection", "effect of an action"
         if unit in ("CNY", "USD", "EUR", "GBP") and re.search(
@@ -1735,7 +1864,23 @@ class _Extractor:
             return "other", "no deadline"
         if s.target_scope or strong or cmp_src or s.bullet or s.labelled or _EN_CUE.search(pre_l[-60:]):
             return "target", ""
+        if self._coordinated_target(q, s):
+            return "target", ""  # "install 40,000 chargers by 2027, and 5,000 hydrogen stations in 2030"
         return "other", "no target cue"
+
+    def _coordinated_target(self, q: Quantity, s: _Sent) -> bool:
+        """The previous quantity of the sentence is a target and ``q`` continues it after "and" / "as well as"."""
+        i = bisect.bisect_left(self._q_starts, q.start) - 1
+        if i < 0:
+            return False
+        pq = self._quantities[i]
+        prev = self._resolved.get(pq.start)
+        if prev is None or prev.sent is not s or prev.status != "target":
+            return False
+        between = self.text[pq.end : q.start]
+        return bool(
+            re.search(r"(?:,\s*|\s)(?:and|as\s+well\s+as|plus)\s+(?:also\s+)?(?:some\s+|about\s+|around\s+)?\Z", between, re.I)
+        ) and not re.search(r"[;:]|\b(?:was|were|has|have|had)\b", between, re.I)
 
     @staticmethod
     def _past_verb(pre: str) -> str | None:
