@@ -63,3 +63,23 @@ def make_obs(period: int, value: float | None, *, indicator: str = "x", region: 
         url=f"https://example.org/{indicator}/{region}/{period}", published=f"{period + 1}-03-01", quote=quote,
         confidence=confidence, note=None, recorded_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
     )
+
+
+@pytest.fixture(scope="session")
+def builtin_assessed(tmp_path_factory):
+    """(plan, assessment, comparisons): the built-in plan on a fresh store with the built-in data, as of 2026-11-25."""
+    from planwatch.assess.run import assess_plan
+    from planwatch.compare.peers import plan_comparisons
+    from planwatch.plans.loader import get_plan
+    from planwatch.sources.builtin import ensure_builtin
+
+    tmp_path = tmp_path_factory.mktemp("builtin")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PLANWATCH_HOME", str(tmp_path / "home"))
+        mp.delenv("PLANWATCH_DATABASE_URL", raising=False)
+        store = Store.open(f"sqlite:///{tmp_path}/t.sqlite")
+        ensure_builtin(store)
+        plan = get_plan("beijing-istic-2025")
+        result = assess_plan(store, plan, as_of=dt.date(2026, 11, 25))
+        comps = plan_comparisons(store, plan)
+    return plan, result, comps

@@ -18,21 +18,9 @@ AS_OF = dt.date(2026, 11, 25)
 
 # -- fixtures --------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def assessed(tmp_path_factory) -> tuple[Plan, PlanAssessment]:
+def assessed(builtin_assessed) -> tuple[Plan, PlanAssessment]:
     """The built-in plan assessed on a fresh SQLite store holding the built-in sourced data."""
-    from planwatch.assess.run import assess_plan
-    from planwatch.plans.loader import get_plan
-    from planwatch.sources.builtin import ensure_builtin
-    from planwatch.store.repository import Store
-
-    tmp_path = tmp_path_factory.mktemp("report")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PLANWATCH_HOME", str(tmp_path / "home"))
-        mp.delenv("PLANWATCH_DATABASE_URL", raising=False)
-        store = Store.open(f"sqlite:///{tmp_path}/t.sqlite")
-        ensure_builtin(store)
-        plan = get_plan("beijing-istic-2025")
-        result = assess_plan(store, plan, as_of=AS_OF)
+    plan, result, _ = builtin_assessed
     return plan, result
 
 

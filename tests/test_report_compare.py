@@ -17,24 +17,9 @@ AS_OF = dt.date(2026, 11, 25)
 
 
 @pytest.fixture(scope="module")
-def compared(tmp_path_factory):
+def compared(builtin_assessed):
     """(plan, assessment, comparisons) for the built-in plan on a fresh store holding the built-in sourced data."""
-    from planwatch.assess.run import assess_plan
-    from planwatch.compare.peers import plan_comparisons
-    from planwatch.plans.loader import get_plan
-    from planwatch.sources.builtin import ensure_builtin
-    from planwatch.store.repository import Store
-
-    tmp_path = tmp_path_factory.mktemp("report_compare")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PLANWATCH_HOME", str(tmp_path / "home"))
-        mp.delenv("PLANWATCH_DATABASE_URL", raising=False)
-        store = Store.open(f"sqlite:///{tmp_path}/t.sqlite")
-        ensure_builtin(store)
-        plan = get_plan("beijing-istic-2025")
-        result = assess_plan(store, plan, as_of=AS_OF)
-        comps = plan_comparisons(store, plan)
-    return plan, result, comps
+    return builtin_assessed
 
 
 @pytest.fixture(scope="module")
