@@ -115,6 +115,26 @@ def document_year(text: str) -> int | None:
     return best[1] if best else None
 
 
+_TITLE_YEAR_RE = re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年?(?![\d%.])")
+
+
+def _title_year(text: str) -> int | None:
+    """The one year a short headline (first non-empty line) names, unless it is a deadline or a period ("2030年前",
+    "2021—2025年"): the year an undated news text or work report speaks of as "this year"."""
+    line = next((ln.strip() for ln in text[:2000].splitlines() if ln.strip()), "")
+    if not line or len(line) > 60:
+        return None
+    ms = list(_TITLE_YEAR_RE.finditer(line))
+    if len(ms) != 1:
+        return None
+    m = ms[0]
+    if re.match(r"\s*年?\s*(?:前|底|末|以前|之前|远景|愿景)", line[m.end() :]) or re.search(
+        r"(?:到|至|\bby|\bto|\bbefore)\s*\Z", line[: m.start()], re.I
+    ):
+        return None
+    return int(m.group("y"))
+
+
 # ------------------------------------------------------------------------------------------------------------
 # Segmentation
 # ------------------------------------------------------------------------------------------------------------
@@ -873,6 +893,8 @@ class _Extractor:
         self.lang = lang
         self.low = text.lower()
         self.year = year
+        self._intro_governed: set[int] = set()
+        self.title_year = _title_year(text)
         self.sents: list[_Sent] = []
         self.sent_starts: list[int] = []
         self.years: list[_Year] = []
@@ -1054,6 +1076,14 @@ class _Extractor:
                 ):
                     out.append(_Year(p, e, y, "deadline", "by"))  # a milestone line: "2025: up to 1 GW …"
                     continue
+                if re.search(
+                    r"\b(?:doubl|tripl|quadrupl|increas|ris|grow|rais|cut|reduc|decreas|fall|declin|halv)\w*"
+                    r"(?:\s+(?:by\s+)?[\w.%-]+){0,4}\s+from\s+(?:the\s+)?(?:level\s+of\s+|levels\s+of\s+)?\Z",
+                    before,
+                    re.I,
+                ) and not re.match(r"\s*(?:to|until|through|onwards?|-|–)\s", after, re.I):
+                    out.append(_Year(p, e, y, "base"))  # "roughly double from 2023", "cut 40% from 2019"
+                    continue
                 bm = _EN_DEADLINE_BEFORE.search(before)
                 if bm:
                     how = "in" if re.search(r"\b(?:in|for)\s+(?:the\s+)?(?:year\s+)?\Z", before) else "by"
@@ -1083,6 +1113,9 @@ class _Extractor:
                     out.append(_Year(m.start(), m.end(), 2050, "deadline", "by"))
                 elif w in ("当年", "年内"):
                     continue
+                elif self.year is None and w in ("今年", "本年度") and self.title_year:
+                    # undated text whose headline names one year ("2023年,三座省会城市要这么干!"): "今年" is it
+                    out.append(_Year(m.start(), m.end(), self.title_year, "deadline", "annual"))
                 elif self.year is None:
                     out.append(_Year(m.start(), m.end(), 0, "deadline", "relative"))  # a year we cannot place
                 elif w in ("今年", "本年度"):
@@ -1573,7 +1606,7 @@ class _Extractor:
             if last is None or m.start() > last[1].start():
                 last = ("grow", m)
         if last is None:
-            return None
+            return self._intro_verb(q, s, seg)
         between = seg[last[1].end() :]
         if re.search(
             r"\b(?:to|at)\s+(?:around\s+|about\s+|at\s+least\s+)?\d|\b(?:which|that|who|while|whereas|but)\b|"
@@ -1583,6 +1616,32 @@ class _Extractor:
         ):
             return None
         return last[0]
+
+    def _intro_verb(self, q: Quantity, s: _Sent, seg: str) -> str | None:
+        """"reduce"/"grow" when ``q`` sits in a bullet with no verb of its own and the list intro ends with a
+        change verb ("Targets for 2030 include reducing: • A by 55%; • B by 30%")."""
+        if not s.bullet or re.search(r"\b(?:to|at)\s+\d|\b(?:will|shall|is|are|was|were)\b", seg, re.I):
+            return None
+        i = bisect.bisect_right(self.sent_starts, s.start) - 1
+        j = i - 1
+        while j >= 0 and i - j <= 12 and self.sents[j].bullet:
+            j -= 1
+        if j < 0 or i - j > 12:
+            return None
+        intro = self.text[self.sents[j].start : self.sents[j].end].rstrip()
+        if not _LIST_INTRO.search(intro):
+            return None
+        tail = intro[-60:]
+        rm = list(_EN_REDUCE_VERB.finditer(tail))
+        gm = list(_EN_GROW_VERB.finditer(tail))
+        if not (rm or gm):
+            return None
+        last = max(rm + gm, key=lambda x: x.start())
+        # the verb must close the intro ("… the EU reducing:"), not sit in its middle
+        if re.search(r"\w", re.sub(r"\W*(?:the\s+following|by)?\W*\Z", "", tail[last.end() :])):
+            return None
+        self._intro_governed.add(q.start)
+        return "reduce" if last in rm else "grow"
 
     def _list_head(self, q: Quantity, s: _Sent) -> _Item | None:
         """The resolved previous quantity when ``q`` only continues its list ("56% by 2020, 75% by 2030")."""
@@ -1791,6 +1850,9 @@ class _Extractor:
             return "fact", "past passive (… were registered)"  # "2.2 million NEVs were registered"
         if re.search(r"\byear[- ]on[- ]year\b|\bcompared\s+with\s+(?:the\s+same\s+period\s+)?last\s+year\b", sent_text, re.I) and not (
             _EN_FRAMING.search(sent_text)
+            # a plan's multi-year change on last year ("is planned to increase by 25 percent by 2027 compared
+            # with last year") is a target, not a reported change
+            or re.search(rf"\b(?:is|are)\s+(?:planned|set|expected)\s+to\b[^.;]*\bby\s+{_YEAR}\b", sent_text, re.I)
         ):
             return "fact", "a change on the previous year, reported"
         if re.match(r"\W*(?:this|that|it|which)\s+(?:is|was|represents|equals|amounts\s+to|means)\b", sent_text, re.I) and not (
@@ -2403,9 +2465,31 @@ class _Extractor:
         )
 
     def _split_pairs(self, items: list[_Item]) -> list[_Item]:
-        """ "二氧化硫、氮氧化物排放量下降3%": one target per pollutant."""
+        """ "二氧化硫、氮氧化物排放量下降3%": one target per pollutant; in English, a bullet governed by its
+        list intro's verb that lists indicators before one number ("• A, B, C and D by 50%") gives one target
+        per indicator (commas only: "the use and risk of X" is one indicator)."""
         if self.lang != "zh":
-            return items
+            out = []
+            for it in items:
+                parts = [it.indicator]
+                if it.q.start in self._intro_governed:
+                    head = self.text[it.sent.start : it.q.start]
+                    head = _BULLET_RE.sub("", head, count=1)
+                    head = re.sub(r"\s*\bby\s+(?:more\s+than\s+|at\s+least\s+|over\s+)?\Z", "", head, flags=re.I)
+                    parts = [p.strip() for p in re.split(r",\s*", head)]
+                    if (
+                        len(parts) >= 3
+                        and re.match(r"(?:and|or)\s+\w", parts[-1], re.I)
+                        and not re.search(r"\d", head)
+                    ):
+                        parts = [re.sub(r"^(?:and|or)\s+", "", p, flags=re.I) for p in parts]
+                    else:
+                        parts = [it.indicator]
+                if len(parts) == 1:
+                    out.append(it)
+                else:
+                    out += [_Item(**{**it.__dict__, "indicator": p}) for p in parts]
+            return out
         out = []
         for it in items:
             m = _ZH_EMISSION_PAIR.match(it.indicator)
