@@ -113,7 +113,7 @@ def test_seed_draft_plan_validates(seed_text):
     assert growth.base_year == 2022 and "assumed" in (growth.note or "")
     money = [t for t in parsed.targets if t.unit in ("trillion yuan", "billion yuan")]
     assert sorted(t.value for t in money) == [1.2, 800]
-    assert parsed.region == "unspecified" and parsed.regions[0].id == "unspecified"
+    assert parsed.region == "CN-BJ" and not parsed.regions  # the region the text names, from the catalogue
 
 
 def test_chinese_original_gives_the_same_seven():

@@ -198,7 +198,8 @@ def draft_plan(
         pid = pid2
     lang = draft.language if draft.language in ("en", "zh") else "en"
     cat = _catalogue()
-    region_id = (region or "unspecified").strip()
+    # the region the text names most becomes the plan's region unless the caller gives one
+    region_id = (region or _document_region(draft) or "unspecified").strip()
     plan: dict[str, Any] = {"id": pid}
     plan_title = (title or draft.title or pid).strip() or pid
     plan["title"] = {lang: plan_title}
