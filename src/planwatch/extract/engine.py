@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from .model import Draft, DraftFact, DraftGoal, DraftTarget, DraftTask
 from .numbers import cn_to_int, parse_en_words
 from .quantities import Quantity, find_en, find_zh
-from .tasks import inline_tasks, lead_tasks, section_tasks
+from .tasks import ORD_EN, inline_tasks, lead_tasks, section_tasks
 
 # ------------------------------------------------------------------------------------------------------------
 # Language and document year
@@ -822,20 +822,7 @@ _ZH_TIME_CUE = re.compile(
 )
 
 # tasks and goals
-_EN_TASK_ORD = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-]
+_EN_TASK_ORD = ORD_EN  # one list of English ordinals, kept in tasks.py
 _EN_TASK_RE = re.compile(
     r"(?:^|(?<=[:.;]\s)|(?<=[:.;])|(?<=\n))\s*(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|"
     r"ninth|tenth|eleventh|twelfth)(?:ly)?\s*,\s*",

@@ -170,12 +170,17 @@ _EN_UNIT_ANY = re.compile(
 )
 
 
-def _en_unit(text: str, pos: int) -> tuple[str, float, str, int] | None:
-    m = _EN_UNIT_ANY.match(text, pos)
+def _unit_at(rx: re.Pattern[str], table, text: str, pos: int) -> tuple[str, float, str, int] | None:
+    """The unit written at ``pos`` (one alternation per table row, group ``u<row>``): unit, factor, kind, end."""
+    m = rx.match(text, pos)
     if not m:
         return None
-    _p, unit, factor, kind = _EN_UNITS[int(m.lastgroup[1:])]
+    _p, unit, factor, kind = table[int(m.lastgroup[1:])]
     return (unit or m.group(0).strip()), factor, kind, m.end()
+
+
+def _en_unit(text: str, pos: int) -> tuple[str, float, str, int] | None:
+    return _unit_at(_EN_UNIT_ANY, _EN_UNITS, text, pos)
 
 
 def find_en(text: str) -> list[Quantity]:
@@ -515,11 +520,7 @@ _ZH_UNIT_ANY = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _u, _f, _k) in en
 
 
 def _zh_unit(text: str, pos: int) -> tuple[str, float, str, int] | None:
-    m = _ZH_UNIT_ANY.match(text, pos)
-    if not m:
-        return None
-    _p, unit, factor, kind = _ZH_UNITS[int(m.lastgroup[1:])]
-    return (unit or m.group(0).strip()), factor, kind, m.end()
+    return _unit_at(_ZH_UNIT_ANY, _ZH_UNITS, text, pos)
 
 
 def find_zh(text: str) -> list[Quantity]:

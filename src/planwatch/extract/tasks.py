@@ -25,7 +25,7 @@ from .numbers import cn_to_int
 Task = tuple[int, int, int]  # start, end, number
 
 _CN = "一二三四五六七八九十"
-_ORD_EN = (
+ORD_EN = (
     "first",
     "second",
     "third",
@@ -47,7 +47,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("num_close", re.compile(r"(?P<n>\d{1,2})\s*[）)]\s*")),
     ("num_dot", re.compile(r"(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("circled", re.compile(r"(?P<n>[\u2460-\u2473])\s*")),
-    ("en_ord", re.compile(rf"(?P<n>{'|'.join(_ORD_EN)})(?:ly)?\s*[,:，：]\s*", re.I)),
+    ("en_ord", re.compile(rf"(?P<n>{'|'.join(ORD_EN)})(?:ly)?\s*[,:，：]\s*", re.I)),
     ("bullet", re.compile(r"[•·▪▫■□◆◇●○►▶✓✔➢\-–—*]\s*")),
 )
 _ZH_HEAD = re.compile(
@@ -89,7 +89,7 @@ def _marker(line: str) -> tuple[str, int, int] | None:
         if kind == "circled":
             n = ord(w) - 0x2460 + 1
         elif kind == "en_ord":
-            n = _ORD_EN.index(w.lower()) + 1
+            n = ORD_EN.index(w.lower()) + 1
         else:
             n = cn_to_int(w) or 0
         if n <= 0 or len(line) <= m.end():
