@@ -190,6 +190,30 @@ def _spread_labels(wanted: list[tuple[float, float]], top: float, bottom: float)
 
 
 # -- drawing ---------------------------------------------------------------------------------------------
+def _axes(ticks: list[float], decimals: int, unit_label: str, y_range: tuple[float, float], years: tuple[int, int],
+          box: tuple[float, float, float, float], X: Callable[[float], float]) -> list[str]:  # noqa: N803
+    """Grid, y ticks with the unit label, and year ticks: the same frame for every chart."""
+    (y_lo, y_hi), (x_first, x_last), (pl, pr_, pt, pb) = y_range, years, box
+    e = escape
+    out = ['<g class="y-axis">']
+    for t in ticks:
+        yy = pb - (t - y_lo) / (y_hi - y_lo) * (pb - pt)
+        out.append(f'<line x1="{pl}" x2="{pr_}" y1="{_f(yy)}" y2="{_f(yy)}" stroke="{C_GRID}" stroke-width="1"/>')
+        out.append(f'<text x="{pl - 8}" y="{_f(yy + 4)}" text-anchor="end" fill="{C_AXIS}">{t:,.{decimals}f}</text>')
+    out.append(f'<text class="axis-label" x="{pl - 8}" y="{pt - 14}" text-anchor="start" fill="{C_AXIS}" '
+               f'font-weight="600">{e(unit_label)}</text>')
+    out.append("</g>")
+    out.append('<g class="x-axis">')
+    out.append(f'<line x1="{pl}" x2="{pr_}" y1="{pb}" y2="{pb}" stroke="{C_AXIS}" stroke-width="1"/>')
+    step = year_step(x_last - x_first)
+    for yr in range(int(math.ceil(x_first / step) * step), x_last + 1, step):
+        xx = X(yr)
+        out.append(f'<line x1="{_f(xx)}" x2="{_f(xx)}" y1="{pb}" y2="{pb + 5}" stroke="{C_AXIS}"/>')
+        out.append(f'<text x="{_f(xx)}" y="{pb + 19}" text-anchor="middle" fill="{C_AXIS}">{yr}</text>')
+    out.append("</g>")
+    return out
+
+
 def render_svg(spec: ChartSpec) -> Markup:
     """Draw a chart spec as one accessible inline ``<svg>`` element."""
     w = _WORDS["zh" if spec.lang == "zh" else "en"]
@@ -239,25 +263,7 @@ def render_svg(spec: ChartSpec) -> Markup:
         f'<title id="{e(tid)}">{e(spec.title)}</title>',
         f'<desc id="{e(did)}">{e(spec.desc)}</desc>',
     ]
-    # grid and y axis
-    out.append('<g class="y-axis">')
-    for t in ticks:
-        yy = pb - (t - y_lo) / (y_hi - y_lo) * (pb - pt)
-        out.append(f'<line x1="{pl}" x2="{pr_}" y1="{_f(yy)}" y2="{_f(yy)}" stroke="{C_GRID}" stroke-width="1"/>')
-        out.append(f'<text x="{pl - 8}" y="{_f(yy + 4)}" text-anchor="end" fill="{C_AXIS}">{t:,.{decimals}f}</text>')
-    out.append(f'<text class="axis-label" x="{pl - 8}" y="{pt - 14}" text-anchor="start" fill="{C_AXIS}" '
-               f'font-weight="600">{e(unit_label)}</text>')
-    out.append("</g>")
-    # x axis
-    out.append('<g class="x-axis">')
-    out.append(f'<line x1="{pl}" x2="{pr_}" y1="{pb}" y2="{pb}" stroke="{C_AXIS}" stroke-width="1"/>')
-    step = year_step(x_last - x_first)
-    first_tick = int(math.ceil(x_first / step) * step)
-    for yr in range(first_tick, x_last + 1, step):
-        xx = X(yr)
-        out.append(f'<line x1="{_f(xx)}" x2="{_f(xx)}" y1="{pb}" y2="{pb + 5}" stroke="{C_AXIS}"/>')
-        out.append(f'<text x="{_f(xx)}" y="{pb + 19}" text-anchor="middle" fill="{C_AXIS}">{yr}</text>')
-    out.append("</g>")
+    out += _axes(ticks, decimals, unit_label, (y_lo, y_hi), (x_first, x_last), (pl, pr_, pt, pb), X)
 
     right_labels: list[tuple[float, float, list[str], str]] = []  # (wanted y, height, lines, colour)
     # target band / line
@@ -601,23 +607,8 @@ def render_comparison_svg(chart_id: str, title: str, desc: str, unit: str, serie
         f'font-size="12" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{e(tid)}">{e(title)}</title>',
         f'<desc id="{e(did)}">{e(desc)}</desc>',
-        '<g class="y-axis">',
     ]
-    for t in ticks:
-        yy = pb - (t - y_lo) / (y_hi - y_lo) * (pb - pt)
-        out.append(f'<line x1="{pl}" x2="{pr_}" y1="{_f(yy)}" y2="{_f(yy)}" stroke="{C_GRID}" stroke-width="1"/>')
-        out.append(f'<text x="{pl - 8}" y="{_f(yy + 4)}" text-anchor="end" fill="{C_AXIS}">{t:,.{decimals}f}</text>')
-    out.append(f'<text class="axis-label" x="{pl - 8}" y="{pt - 14}" text-anchor="start" fill="{C_AXIS}" '
-               f'font-weight="600">{e(unit_label)}</text>')
-    out.append("</g>")
-    out.append('<g class="x-axis">')
-    out.append(f'<line x1="{pl}" x2="{pr_}" y1="{pb}" y2="{pb}" stroke="{C_AXIS}" stroke-width="1"/>')
-    step = year_step(x_last - x_first)
-    for yr in range(int(math.ceil(x_first / step) * step), x_last + 1, step):
-        xx = X(yr)
-        out.append(f'<line x1="{_f(xx)}" x2="{_f(xx)}" y1="{pb}" y2="{pb + 5}" stroke="{C_AXIS}"/>')
-        out.append(f'<text x="{_f(xx)}" y="{pb + 19}" text-anchor="middle" fill="{C_AXIS}">{yr}</text>')
-    out.append("</g>")
+    out += _axes(ticks, decimals, unit_label, (y_lo, y_hi), (x_first, x_last), (pl, pr_, pt, pb), X)
     # the plan's own region on top of the other lines; a lone point (no line to find it by) on top of everything
     order = sorted((i for i, s in enumerate(series) if s.points),
                    key=lambda i: (len(series[i].points) == 1, series[i].highlight))
