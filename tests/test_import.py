@@ -111,7 +111,8 @@ def test_excel_import(sqlite_store, tmp_path):
 
 def test_an_import_of_a_changed_figure_keeps_the_old_one(sqlite_store, tmp_path):
     import_file(sqlite_store, write_csv(tmp_path / "a.csv", [GOOD]))
-    import_file(sqlite_store, write_csv(tmp_path / "b.csv", [with_(value="7100", url="https://kw.example/revised")]))
+    import_file(sqlite_store, write_csv(tmp_path / "b.csv", [with_(value="7100", url="https://kw.example/revised",
+                                                              published="2022-06-01")]))
     hist = sqlite_store.history("tech_contract_turnover", "CN-BJ", 2021)
     assert [h.value for h in hist] == [7005.7, 7100.0]
     assert [o.value for o in sqlite_store.observations(["tech_contract_turnover"])] == [7100.0]

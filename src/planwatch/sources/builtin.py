@@ -32,23 +32,27 @@ def ensure_builtin(store: Store) -> bool:
     """Load the built-in data if this store has not seen this version of it. Returns True if it loaded."""
     from pathlib import Path
 
-    from .files import read_records
-    from .rows import check_header, validate_records
+    from .files import open_records
+    from .rows import Validator, check_header
 
     digest = builtin_digest()
     if store.get_meta(META_KEY) == digest:
         return False
     rows = []
     for f in builtin_files():
-        content = f.read_bytes()
-        header, records = read_records(Path(f.name), content)
-        file_rows, errors = validate_records(records)
-        errors = check_header(header) + errors
+        header, records, _ = open_records(Path(f.name), f.read_bytes())
+        v = Validator()
+        file_rows = list(v.stream(records))
+        errors = check_header(header) + v.errors
         if errors:  # a packaging bug, caught by the test suite
             raise ImportRejected(f"built-in {f.name}", errors)
         rows += file_rows
-    # Revisions follow publication dates, whichever file a figure is in: the newest publication is current.
+    # Revision numbers follow publication dates, whichever file a figure is in (the current figure is chosen
+    # by the publication rules of store/vintage.py either way).
     rows.sort(key=lambda r: r.published)
-    store.write(rows, origin="builtin:" + ",".join(f.name for f in builtin_files()), content=digest.encode())
-    store.set_meta(META_KEY, digest)
+    with store.begin_write() as conn:
+        if store.get_meta(META_KEY, conn=conn) == digest:  # another process loaded it while this one waited
+            return False
+        store.write(rows, origin="builtin:" + ",".join(f.name for f in builtin_files()), digest=digest, conn=conn)
+        store.set_meta(META_KEY, digest, conn=conn)
     return True

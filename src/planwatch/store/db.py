@@ -2,12 +2,18 @@
 
 Resolution order: an explicit ``--db`` (path or URL), then ``PLANWATCH_DATABASE_URL``, then
 ``planwatch.sqlite`` in the user's data directory. The schema is brought to the newest migration on
-open; Alembic is imported only when a migration is actually needed, so opening a current store is fast.
+open, under the same write lock imports take, so two first opens of an empty database cannot race;
+Alembic is imported only when a migration is actually needed, so opening a current store is fast.
+
+Database errors a user can cause (a read-only file, a file that is not a database, a store busy with
+another writer for longer than the timeout) become one-line :class:`PlanwatchError` messages.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +23,9 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 #: The newest migration; a test checks it matches Alembic's head.
-HEAD_REVISION = "0001_initial"
+HEAD_REVISION = "0002_vintages"
+#: Seconds a writer waits for another writer before giving up with a message.
+BUSY_TIMEOUT = 30
 
 
 def data_dir() -> Path:
@@ -29,10 +37,14 @@ def data_dir() -> Path:
     return Path(user_data_dir("planwatch", appauthor=False))
 
 
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'planwatch.sqlite'}"
+
+
 def resolve_url(db: str | None = None) -> str:
     value = db or os.environ.get("PLANWATCH_DATABASE_URL")
     if not value:
-        return f"sqlite:///{data_dir() / 'planwatch.sqlite'}"
+        return default_url()
     if "://" in value:
         if value.startswith("postgresql://"):
             value = "postgresql+psycopg://" + value[len("postgresql://"):]
@@ -46,24 +58,37 @@ def create_engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         path = Path(url[len("sqlite:///"):])
         if str(path) not in ("", ":memory:"):
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise PlanwatchError(f"cannot create the folder for the database {path}: {exc.strerror}") from None
-        engine = create_engine(url)
+            if url == default_url():
+                try:  # only planwatch's own data folder is created; a user's path must exist
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise PlanwatchError(f"cannot create the data folder {path.parent}: {exc.strerror}") from None
+            elif not path.parent.is_dir():
+                raise PlanwatchError(f"cannot open database {path}: the folder {path.parent} does not exist")
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # foreign keys and WAL for safe concurrent readers
+        def _sqlite_connect(dbapi_conn, _record):
+            # planwatch issues BEGIN itself (below), so writers can take the lock up front (BEGIN IMMEDIATE)
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT * 1000}")
+            # WAL lets readers work while a writer writes; a read-only file keeps its mode and can still be read
+            with suppress(Exception):
+                cur.execute("PRAGMA journal_mode=WAL")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+            conn.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
     except Exception as exc:  # unknown dialect or missing driver
-        raise PlanwatchError(f"cannot open database {url!r}: {exc}") from None
+        raise PlanwatchError(f"cannot open database {redact(url)}: {exc}") from None
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -76,31 +101,74 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine, target: str = "head") -> None:
-    """Run Alembic migrations up to ``target`` inside one transaction."""
+    """Run Alembic migrations up to ``target`` in one transaction, under the write lock."""
     from alembic import command
     from alembic.config import Config
+    from sqlalchemy import inspect, text
+
+    from .repository import PG_WRITE_LOCK
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as conn:
+    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+        # another process may have migrated while this one waited for the lock
+        if inspect(conn).has_table("alembic_version") and \
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD_REVISION and target == "head":
+            return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
 
 
 def open_engine(db: str | None = None) -> Engine:
-    from sqlalchemy.exc import OperationalError
-
     url = resolve_url(db)
     engine = create_engine_for(url)
-    try:
+    with translate_errors(url):
         if current_revision(engine) != HEAD_REVISION:
             migrate(engine)
-    except OperationalError as exc:
-        raise PlanwatchError(f"cannot open database {_redact(url)}: {exc.orig}") from None
     return engine
 
 
-def _redact(url: str) -> str:
-    import re
+@contextmanager
+def translate_errors(url: str):
+    """Turn database errors a user can cause into one-line messages (others pass through unchanged)."""
+    from sqlalchemy.exc import DBAPIError
 
+    try:
+        yield
+    except DBAPIError as exc:
+        msg = explain(exc, url)
+        if msg is None:
+            raise
+        raise PlanwatchError(msg) from None
+
+
+_KNOWN = [
+    (r"attempt to write a readonly database|readonly database", "the database {where} is read-only: "
+     "planwatch can read it but not add to it (check the file's and folder's permissions)"),
+    (r"file is not a database|file is encrypted", "{where} is not a planwatch database (not an SQLite file)"),
+    (r"database is locked|database table is locked", "the database {where} is busy: another process has been writing "
+     f"to it for more than {BUSY_TIMEOUT} s; try again when it has finished"),
+    (r"unable to open database file", "cannot open the database {where} (check that the path and its folder exist "
+     "and are readable)"),
+    (r"could not connect|connection refused|Connection refused|could not translate host name",
+     "cannot connect to the database server for {where}"),
+    (r"password authentication failed|role .* does not exist|database .* does not exist",
+     "the database server refused {where}: {detail}"),
+]
+
+
+def explain(exc: Exception, url: str) -> str | None:
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(getattr(exc, "orig", exc)).strip() else ""
+    where = redact(url)
+    if where.startswith("sqlite:///"):
+        where = where[len("sqlite:///"):]
+    for pattern, template in _KNOWN:
+        if re.search(pattern, detail):
+            return template.format(where=where, detail=detail)
+    return None
+
+
+def redact(url: str) -> str:
     return re.sub(r"://([^:/@]+):[^@]+@", r"://\1:***@", url)

@@ -1,20 +1,31 @@
-"""Reading and writing observations. Writes are append-only: a changed figure becomes a new revision.
+"""Reading and writing observations. Writes are append-only: nothing stored is ever changed or deleted.
 
-Every write is one transaction: either all rows of a file land or none do.
+Every write is one transaction (either all rows of a file land or none do), taken under the store's
+write lock (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), so concurrent imports queue up and
+land in a defined order instead of failing on each other's rows. Which figure is current is decided by
+:mod:`.vintage` and kept materialised by :mod:`.flags`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import tables as t
+from .db import translate_errors
+from .identity import source_identity
+from .vintage import FIGURE_STATUSES, STATEMENT_STATUSES, known_from, line_key, select
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
+
+#: Rows per insert batch (one transaction either way; bounded memory).
+BATCH = 5000
+#: PostgreSQL advisory-lock key that serialises planwatch writers and migrations ("planwatc" in ASCII).
+PG_WRITE_LOCK = 0x706C616E77617463
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,10 @@ class NewObservation:
     quote: str | None = None
     confidence: str | None = None
     note: str | None = None
+    basis: str | None = None
+    comparator: str | None = None
+    rounded: bool = False
+    derivation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,10 +70,21 @@ class StoredObservation:
     confidence: str | None
     note: str | None
     recorded_at: dt.datetime
+    basis: str | None = None
+    comparator: str | None = None
+    rounded: bool = False
+    derivation: str | None = None
+    id: int | None = field(default=None, compare=False)
+    import_id: int | None = field(default=None, compare=False)
 
     @property
     def is_numeric(self) -> bool:
-        return self.status != "qualitative" and self.value_std is not None
+        """A published (or derived) figure, as opposed to official words."""
+        return self.status in FIGURE_STATUSES and self.value_std is not None
+
+    @property
+    def is_statement(self) -> bool:
+        return self.status in STATEMENT_STATUSES
 
     def source_dict(self) -> dict:
         return {"publisher": self.publisher, "title": self.title, "url": self.url, "published": self.published}
@@ -68,8 +94,34 @@ class StoredObservation:
 class WriteResult:
     import_id: int
     rows: int
-    written: int  # new revisions
-    unchanged: int  # rows identical to a revision already stored
+    new: int = 0  # first figure of its line (a new cell, or a new source for a cell)
+    revised: int = 0  # a line's value, unit, status or form changed
+    metadata_only: int = 0  # same figure, changed title, date, quote, confidence or note
+    unchanged: int = 0  # identical to the line's newest revision: nothing stored
+
+    @property
+    def written(self) -> int:
+        return self.new + self.revised + self.metadata_only
+
+
+# Fields that make a revision a change of the figure, and fields that only describe it.
+_FIGURE_FIELDS = ("value", "unit", "status", "comparator", "rounded", "derivation")
+_META_FIELDS = ("publisher", "title", "published", "quote", "confidence", "note")
+
+_COLUMNS = ("indicator", "region", "period", "revision", "value", "unit", "value_std", "status", "source_id", "quote",
+            "confidence", "note", "import_id", "recorded_at", "basis", "comparator", "rounded", "derivation", "is_live",
+            "is_current")
+
+
+def _chunks(rows: Iterable, size: int) -> Iterator[list]:
+    buf: list = []
+    for r in rows:
+        buf.append(r)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
 
 
 class Store:
@@ -86,91 +138,148 @@ class Store:
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
     # -- writing -------------------------------------------------------------------------------------
-    def write(self, rows: Sequence[NewObservation], origin: str, content: bytes | None = None) -> WriteResult:
-        """Store rows as new revisions (identical re-imports add nothing), all in one transaction."""
+    def begin_write(self):
+        """A write transaction under the store's write lock (see the module docstring)."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def tx():
+            with translate_errors(self.url), self.engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
+                if self.is_postgres:
+                    from sqlalchemy import text
+
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+                yield conn
+
+        return tx()
+
+    def write(self, rows: Iterable[NewObservation], origin: str, content: bytes | None = None,
+              digest: str | None = None, conn: Connection | None = None) -> WriteResult:
+        """Store rows as revisions of their lines, all in one transaction; identical rows add nothing.
+
+        ``rows`` may be a generator: it is consumed in batches, so a million-row import stays small in
+        memory. Pass ``conn`` to write inside a transaction the caller holds (from :meth:`begin_write`)."""
+        if conn is None:
+            with self.begin_write() as c:
+                return self.write(rows, origin, content, digest, conn=c)
         from sqlalchemy import insert
 
+        from .flags import refresh_cells
+
         now = dt.datetime.now(dt.UTC)
-        digest = hashlib.sha256(content if content is not None else repr(rows).encode()).hexdigest()
-        written = unchanged = 0
-        with self.engine.begin() as conn:
-            import_id = conn.execute(
-                insert(t.imports).values(origin=origin, sha256=digest, rows=len(rows), written=0, created_at=now)
-            ).inserted_primary_key[0]
-            source_ids: dict[tuple, int] = {}
-            keys = {(r.indicator, r.region, r.period) for r in rows}
-            existing = self._existing(conn, keys)
-            next_rev: dict[tuple, int] = {}
-            for key, revs in existing.items():
-                next_rev[key] = max(r[0] for r in revs) + 1
+        if digest is None:
+            digest = hashlib.sha256(content if content is not None else origin.encode()).hexdigest()
+        import_id = conn.execute(
+            insert(t.imports).values(origin=origin, sha256=digest, rows=0, written=0, created_at=now)
+        ).inserted_primary_key[0]
+        counts = {"new": 0, "revised": 0, "metadata_only": 0, "unchanged": 0}
+        n_rows = 0
+        source_ids: dict[str, int] = {}
+        next_rev: dict[tuple, int] = {}
+        touched: set[tuple] = set()
+        for chunk in _chunks(rows, BATCH):
+            n_rows += len(chunk)
+            cells = {(r.indicator, r.region, r.period) for r in chunk}
+            heads, max_rev = self._line_heads(conn, cells - next_rev.keys())
+            for cell, rev in max_rev.items():
+                next_rev[cell] = rev + 1
             batch: list[dict] = []
-            for r in rows:
-                key = (r.indicator, r.region, r.period)
-                ident = (r.value, r.unit, r.status, r.url)
-                if any(rev[1:] == ident for rev in existing.get(key, [])):
-                    unchanged += 1
+            for r in chunk:
+                key = line_key(r)
+                head = heads.get(key)
+                kind = _change_kind(head, r)
+                counts[kind] += 1
+                if kind == "unchanged":
                     continue
-                sid = source_ids.get((r.publisher, r.title, r.url, r.published))
+                ident = source_identity(r.publisher, r.title, r.url, r.published)
+                sid = source_ids.get(ident)
                 if sid is None:
-                    sid = self._source_id(conn, r)
-                    source_ids[(r.publisher, r.title, r.url, r.published)] = sid
-                rev = next_rev.get(key, 1)
-                next_rev[key] = rev + 1
+                    sid = source_ids[ident] = self._source_id(conn, r, ident)
+                cell = (r.indicator, r.region, r.period)
+                rev = next_rev.get(cell, 1)
+                next_rev[cell] = rev + 1
+                heads[key] = r
                 batch.append(dict(
                     indicator=r.indicator, region=r.region, period=r.period, revision=rev, value=r.value, unit=r.unit,
                     value_std=r.value_std, status=r.status, source_id=sid, quote=r.quote, confidence=r.confidence,
-                    note=r.note, import_id=import_id, recorded_at=now,
+                    note=r.note, import_id=import_id, recorded_at=now, basis=r.basis, comparator=r.comparator,
+                    rounded=bool(r.rounded), derivation=r.derivation, is_live=False, is_current=False,
                 ))
-                existing.setdefault(key, []).append((rev, *ident))
-            written = len(batch)
-            for i in range(0, len(batch), 5000):  # executemany in chunks: one transaction, bounded memory
-                conn.execute(insert(t.observations), batch[i : i + 5000])
-            conn.execute(t.imports.update().where(t.imports.c.id == import_id).values(written=written))
-        return WriteResult(import_id=import_id, rows=len(rows), written=written, unchanged=unchanged)
+                touched.add(cell)
+            self._insert(conn, batch)
+        refresh_cells(conn, touched)
+        written = counts["new"] + counts["revised"] + counts["metadata_only"]
+        conn.execute(t.imports.update().where(t.imports.c.id == import_id).values(rows=n_rows, written=written))
+        return WriteResult(import_id=import_id, rows=n_rows, **counts)
+
+    def _insert(self, conn: Connection, batch: list[dict]) -> None:
+        if not batch:
+            return
+        if self.is_postgres:
+            raw = conn.connection.driver_connection
+            with raw.cursor() as cur, cur.copy(f"COPY observations ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
+                for b in batch:
+                    copy.write_row([b[c] for c in _COLUMNS])
+            return
+        from sqlalchemy import insert
+
+        conn.execute(insert(t.observations), batch)
 
     @staticmethod
-    def _existing(conn: Connection, keys: set[tuple]) -> dict[tuple, list[tuple]]:
+    def _line_heads(conn: Connection, cells: set[tuple]) -> tuple[dict[tuple, object], dict[tuple, int]]:
+        """The newest revision of every line in these cells, and each cell's highest revision number."""
         from sqlalchemy import select, tuple_
 
-        out: dict[tuple, list[tuple]] = {}
-        if not keys:
-            return out
+        heads: dict[tuple, object] = {}
+        max_rev: dict[tuple, int] = {}
+        if not cells:
+            return heads, max_rev
         o, s = t.observations, t.sources
-        key_list = sorted(keys)
-        for i in range(0, len(key_list), 500):
-            chunk = key_list[i : i + 500]
+        cell_list = sorted(cells)
+        for i in range(0, len(cell_list), 300):
+            chunk = cell_list[i : i + 300]
             q = (
-                select(o.c.indicator, o.c.region, o.c.period, o.c.revision, o.c.value, o.c.unit, o.c.status, s.c.url)
+                select(o.c.indicator, o.c.region, o.c.period, o.c.revision, o.c.value, o.c.unit, o.c.status, o.c.basis,
+                       o.c.comparator, o.c.rounded, o.c.derivation, o.c.quote, o.c.confidence, o.c.note, s.c.publisher,
+                       s.c.title, s.c.url, s.c.published)
                 .join(s, s.c.id == o.c.source_id)
                 .where(tuple_(o.c.indicator, o.c.region, o.c.period).in_(chunk))
             )
             for row in conn.execute(q):
-                out.setdefault((row[0], row[1], row[2]), []).append(tuple(row[3:]))
-        return out
+                cell = (row.indicator, row.region, row.period)
+                max_rev[cell] = max(max_rev.get(cell, 0), row.revision)
+                k = line_key(row)
+                if k not in heads or row.revision > heads[k].revision:
+                    heads[k] = row
+        return heads, max_rev
 
     @staticmethod
-    def _source_id(conn: Connection, r: NewObservation) -> int:
+    def _source_id(conn: Connection, r: NewObservation, ident: str) -> int:
         from sqlalchemy import insert, select
 
         s = t.sources
-        found = conn.execute(
-            select(s.c.id).where(
-                s.c.publisher == r.publisher, s.c.title == r.title, s.c.url == r.url, s.c.published == r.published
-            )
-        ).scalar()
+        found = conn.execute(select(s.c.id).where(s.c.identity == ident)).scalar()
         if found is not None:
             return found
         return conn.execute(
-            insert(s).values(publisher=r.publisher, title=r.title, url=r.url, published=r.published)
+            insert(s).values(publisher=r.publisher, title=r.title, url=r.url, published=r.published,
+                             known_from=known_from(r.published), identity=ident)
         ).inserted_primary_key[0]
 
     # -- meta ----------------------------------------------------------------------------------------
-    def get_meta(self, key: str) -> str | None:
+    def get_meta(self, key: str, conn: Connection | None = None) -> str | None:
         from sqlalchemy import select
 
-        with self.engine.connect() as conn:
-            return conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+        q = select(t.meta.c.value).where(t.meta.c.key == key)
+        if conn is not None:
+            return conn.execute(q).scalar()
+        with translate_errors(self.url), self.engine.connect() as c:
+            return c.execute(q).scalar()
 
     def set_meta(self, key: str, value: str, conn: Connection | None = None) -> None:
         from sqlalchemy import delete, insert
@@ -182,63 +291,95 @@ class Store:
         if conn is not None:
             _do(conn)
         else:
-            with self.engine.begin() as c:
+            with self.begin_write() as c:
                 _do(c)
 
     # -- reading -------------------------------------------------------------------------------------
-    def observations(
-        self,
-        indicators: Iterable[str] | None = None,
-        regions: Iterable[str] | None = None,
-        all_revisions: bool = False,
-    ) -> list[StoredObservation]:
-        """Observations with their sources; by default only the current revision of each figure.
-
-        The current revision is the newest numeric one; qualitative statements are always returned
-        (they are evidence, never a value), each once.
-        """
-        from sqlalchemy import select
+    def _query(self, indicators: Iterable[str] | None, regions: Iterable[str] | None,
+               pairs: Iterable[tuple[str, str]] | None = None):
+        from sqlalchemy import select, tuple_
 
         o, s = t.observations, t.sources
         q = select(
             o.c.indicator, o.c.region, o.c.period, o.c.revision, o.c.value, o.c.unit, o.c.value_std,
             o.c.status, s.c.publisher, s.c.title, s.c.url, s.c.published, o.c.quote, o.c.confidence,
-            o.c.note, o.c.recorded_at,
+            o.c.note, o.c.recorded_at, o.c.basis, o.c.comparator, o.c.rounded, o.c.derivation, o.c.id, o.c.import_id,
         ).join(s, s.c.id == o.c.source_id)
         if indicators is not None:
-            q = q.where(o.c.indicator.in_(list(indicators)))
+            q = q.where(o.c.indicator.in_(sorted(set(indicators))))
         if regions is not None:
-            q = q.where(o.c.region.in_(list(regions)))
-        q = q.order_by(o.c.indicator, o.c.region, o.c.period, o.c.revision)
-        with self.engine.connect() as conn:
-            rows = [StoredObservation(*r) for r in conn.execute(q)]
-        if all_revisions:
-            return rows
-        return current_only(rows)
+            q = q.where(o.c.region.in_(sorted(set(regions))))
+        if pairs is not None:
+            q = q.where(tuple_(o.c.indicator, o.c.region).in_(sorted(set(pairs))))
+        return q.order_by(o.c.indicator, o.c.region, o.c.period, o.c.revision)
+
+    @staticmethod
+    def _row(r) -> StoredObservation:
+        return StoredObservation(
+            indicator=r.indicator, region=r.region, period=r.period, revision=r.revision, value=r.value, unit=r.unit,
+            value_std=r.value_std, status=r.status, publisher=r.publisher, title=r.title, url=r.url,
+            published=r.published, quote=r.quote, confidence=r.confidence, note=r.note, recorded_at=r.recorded_at,
+            basis=r.basis, comparator=r.comparator, rounded=bool(r.rounded), derivation=r.derivation, id=r.id,
+            import_id=r.import_id)
+
+    def iter_observations(self, indicators: Iterable[str] | None = None, regions: Iterable[str] | None = None,
+                          all_revisions: bool = False, live: bool = False,
+                          pairs: Iterable[tuple[str, str]] | None = None) -> Iterator[StoredObservation]:
+        """Stream rows from the database (every revision, the live lines, or the current rows)."""
+        o = t.observations
+        q = self._query(indicators, regions, pairs)
+        if not all_revisions:
+            q = q.where(o.c.is_live if live else o.c.is_current)
+        with translate_errors(self.url), self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(q)
+            for r in result:
+                yield self._row(r)
+
+    def observations(
+        self,
+        indicators: Iterable[str] | None = None,
+        regions: Iterable[str] | None = None,
+        all_revisions: bool = False,
+        as_of: dt.date | None = None,
+        live: bool = False,
+        pairs: Iterable[tuple[str, str]] | None = None,
+    ) -> list[StoredObservation]:
+        """Observations with their sources.
+
+        By default what counts now: the current figure of each cell (per basis) and every live statement.
+        ``as_of``: what counted on that date (only publications known by then; see :mod:`.vintage`).
+        ``live``: every source's newest revision (the conflicting figures behind a current one).
+        ``all_revisions``: the whole history."""
+        if as_of is not None and not all_revisions:
+            q = self._query(indicators, regions, pairs).where(t.sources.c.known_from <= as_of.isoformat())
+            with translate_errors(self.url), self.engine.connect() as conn:
+                rows = [self._row(r) for r in conn.execute(q)]
+            if live:
+                from .vintage import live_rows
+
+                return sorted(live_rows(rows, as_of), key=lambda r: (r.indicator, r.region, r.period, r.revision))
+            return select(rows, as_of)
+        return list(self.iter_observations(indicators, regions, all_revisions, live, pairs))
 
     def numeric_rows(self, indicators: Iterable[str] | None = None) -> list[tuple]:
-        """(indicator, region, period, value_std) of the current numeric revisions: the lean path for panels.
-
-        Rows come ordered by revision, so for a repeated key the last one is the current revision."""
+        """(indicator, region, period, value_std) of the current figures: the lean path for panels."""
         from sqlalchemy import select
 
         o = t.observations
         q = select(o.c.indicator, o.c.region, o.c.period, o.c.value_std).where(
-            o.c.status != "qualitative", o.c.value_std.is_not(None))
+            o.c.is_current, o.c.status.in_(sorted(FIGURE_STATUSES)), o.c.value_std.is_not(None))
         if indicators is not None:
             q = q.where(o.c.indicator.in_(list(indicators)))
-        with self.engine.connect() as conn:
+        with translate_errors(self.url), self.engine.connect() as conn:
             return list(conn.execute(q.order_by(o.c.revision)).tuples())
 
     def history(self, indicator: str, region: str, period: int) -> list[StoredObservation]:
-        return [
-            r for r in self.observations([indicator], [region], all_revisions=True) if r.period == period
-        ]
+        return [r for r in self.observations([indicator], [region], all_revisions=True) if r.period == period]
 
     def counts(self) -> dict[str, int]:
         from sqlalchemy import func, select
 
-        with self.engine.connect() as conn:
+        with translate_errors(self.url), self.engine.connect() as conn:
             return {
                 "observations": conn.execute(select(func.count()).select_from(t.observations)).scalar() or 0,
                 "sources": conn.execute(select(func.count()).select_from(t.sources)).scalar() or 0,
@@ -246,17 +387,22 @@ class Store:
             }
 
 
+def _change_kind(head, r: NewObservation) -> str:
+    """How a new row relates to the newest revision of its line: new, revised, metadata_only, unchanged."""
+    if head is None:
+        return "new"
+    if any(_norm(getattr(head, f)) != _norm(getattr(r, f)) for f in _FIGURE_FIELDS):
+        return "revised"
+    if any(_norm(getattr(head, f)) != _norm(getattr(r, f)) for f in _META_FIELDS):
+        return "metadata_only"
+    return "unchanged"
+
+
+def _norm(v):
+    """Empty text and NULL are the same absence."""
+    return None if v is None or (isinstance(v, str) and v == "") else v
+
+
 def current_only(rows: Sequence[StoredObservation]) -> list[StoredObservation]:
-    """Keep the newest numeric revision per (indicator, region, period) plus every qualitative statement."""
-    latest: dict[tuple, StoredObservation] = {}
-    qualitative: list[StoredObservation] = []
-    for r in rows:
-        if not r.is_numeric:
-            qualitative.append(r)
-            continue
-        key = (r.indicator, r.region, r.period)
-        if key not in latest or r.revision > latest[key].revision:
-            latest[key] = r
-    out = list(latest.values()) + qualitative
-    out.sort(key=lambda r: (r.indicator, r.region, r.period, r.revision))
-    return out
+    """The current figures and live statements among ``rows`` (the present's view; see :mod:`.vintage`)."""
+    return select(rows)

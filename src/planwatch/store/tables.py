@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -35,8 +36,10 @@ sources = Table(
     Column("publisher", Text, nullable=False),
     Column("title", Text, nullable=False),
     Column("url", Text, nullable=False),
-    Column("published", String(10), nullable=False),
-    UniqueConstraint("publisher", "title", "url", "published", name="uq_sources_identity"),
+    Column("published", String(10), nullable=False),  # YYYY-MM-DD, YYYY-MM or YYYY: its precision is kept
+    Column("known_from", String(10), nullable=False),  # last day the published date can mean (see vintage.py)
+    # sha256 of publisher, title, url and published: one source row per identity, whatever the field lengths
+    Column("identity", String(64), nullable=False, unique=True),
 )
 
 observations = Table(
@@ -57,6 +60,13 @@ observations = Table(
     Column("note", Text, nullable=True),
     Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
     Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("basis", String(32), nullable=True),  # definition where an indicator has several (fte, headcount, …)
+    Column("comparator", String(16), nullable=True),  # for a statement: around, at_least, … its number
+    Column("rounded", Boolean, nullable=False, default=False),  # a rounded restatement of a precise figure
+    Column("derivation", Text, nullable=True),  # for a derived figure: formula and its inputs' sources
+    # Materialised for the present (store/vintage.py): the newest revision of its line; the current figure.
+    Column("is_live", Boolean, nullable=False, default=False),
+    Column("is_current", Boolean, nullable=False, default=False),
     UniqueConstraint("indicator", "region", "period", "revision", name="uq_observation_revision"),
 )
 

@@ -1,0 +1,47 @@
+"""Keep ``is_live`` / ``is_current`` right for the cells a write touched (rules in :mod:`.vintage`).
+
+Why materialise: the scorecard of the present reads only current rows, so a store with a long revision
+history answers ``status`` by an indexed query instead of replaying every revision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from . import tables as t
+from .vintage import flags
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+CHUNK = 300  # cells per query
+
+
+def refresh_cells(conn: Connection, cells: Iterable[tuple[str, str, int]]) -> None:
+    from sqlalchemy import select, tuple_, update
+
+    o, s = t.observations, t.sources
+    cell_list = sorted(set(cells))
+    for i in range(0, len(cell_list), CHUNK):
+        chunk = cell_list[i : i + CHUNK]
+        where = tuple_(o.c.indicator, o.c.region, o.c.period).in_(chunk)
+        rows = conn.execute(
+            select(o.c.id, o.c.indicator, o.c.region, o.c.period, o.c.revision, o.c.status, o.c.basis, s.c.url,
+                   o.c.value, o.c.value_std, s.c.published, o.c.rounded)
+            .join(s, s.c.id == o.c.source_id).where(where)
+        ).all()
+        live, current = flags(rows)
+        conn.execute(update(o).where(where).values(is_live=False, is_current=False))
+        for ids, col in ((live, "is_live"), (current, "is_current")):
+            id_list = sorted(ids)
+            for j in range(0, len(id_list), 900):
+                conn.execute(update(o).where(o.c.id.in_(id_list[j : j + 900])).values({col: True}))
+
+
+def refresh_all(conn: Connection) -> None:
+    from sqlalchemy import select
+
+    o = t.observations
+    cells = conn.execute(select(o.c.indicator, o.c.region, o.c.period).distinct()).all()
+    refresh_cells(conn, [tuple(c) for c in cells])
