@@ -8,7 +8,6 @@ import pytest
 from conftest import make_obs
 
 from planwatch.assess.core import TargetInput, assess_target
-from planwatch.assess.methods import statcan_cagr_ratio, unsd_2023
 from planwatch.assess.projection import annual_changes, forecast
 from planwatch.plans.catalogue import Indicator, PeerGroup, SeriesBreak
 from planwatch.plans.model import Target, Text
@@ -202,39 +201,6 @@ def test_published_rank_decides_and_conflicts_are_reported():
     assert any("conflict" in r for r in res.reasons)
     final = rank_input([], published=series([(2025, 2)], indicator="r", unit="rank"))
     assert run_rank(final).verdict == "missed"
-
-
-# -- established methods ----------------------------------------------------------------------------------
-def test_statcan_components_match_the_published_formula():
-    pts = [(2015, 100.0), (2020, 110.0)]
-    m = statcan_cagr_ratio(pts, target=150.0, target_year=2030, base_year=2015, direction=1)
-    c_obs = (110 / 100) ** (1 / 5) - 1
-    c_req = (150 / 100) ** (1 / 15) - 1
-    assert m.components["cagr_observed"] == pytest.approx(c_obs)
-    assert m.components["cagr_required"] == pytest.approx(c_req)
-    assert m.components["progress_value"] == pytest.approx(c_obs / c_req)
-    ratio = c_obs / c_req
-    assert m.status == ("on_track" if ratio >= 0.95 else "acceleration_needed")
-    assert m.score == pytest.approx(min(7.1429 * ratio - 4.2857, 5), abs=1e-3)
-
-
-def test_statcan_deterioration_achieved_and_decrease_direction():
-    assert statcan_cagr_ratio([(2015, 100.0), (2020, 90.0)], 150.0, 2030, 2015, 1).status == "deterioration"
-    assert statcan_cagr_ratio([(2015, 100.0), (2020, 160.0)], 150.0, 2030, 2015, 1).status == "achieved"
-    dec = statcan_cagr_ratio([(2015, 100.0), (2020, 80.0)], 50.0, 2030, 2015, -1)
-    assert dec.components["progress_value"] > 0
-    # base year missing: the next available year is used, as Open SDG does
-    assert statcan_cagr_ratio([(2016, 100.0), (2020, 110.0)], 150.0, 2030, 2015, 1).components["base_year"] == 2016
-
-
-def test_unsd_progress_ratio():
-    m = unsd_2023([(2015, 100.0), (2020, 110.0)], target=150.0, target_year=2030, base_year=2015)
-    c = (110 / 100) ** (1 / 5) - 1
-    projected = 110 * (1 + c) ** 10
-    assert m.components["projected_value"] == pytest.approx(projected)
-    assert m.components["progress_ratio"] == pytest.approx((projected - 100) / 50)
-    assert m.status == "acceleration_needed"
-    assert unsd_2023([(2015, 100.0), (2020, 99.0)], 150.0, 2030, 2015).status in ("stagnation", "regression")
 
 
 def test_forecast_interval_widens_with_horizon():

@@ -13,9 +13,9 @@ import math
 
 from ..store.repository import StoredObservation
 from .conditions import condition_for
-from .methods import STATCAN_VERSION, UNSD_VERSION, statcan_status, unsd_status
+from .methods import STATCAN_VERSION, UNSD_SCORES, UNSD_VERSION, statcan_status, unsd_status
 from .model import BaseYearCase, MethodResult, Point, Projection, Requirement, TargetAssessment
-from .stats import Z80, fmt_probability, mean, norm_cdf, stdev
+from .stats import fmt_probability, mean, stdev, t_cdf, t_ppf
 
 RECENT = 5  # yearly rates used to project unpublished years
 
@@ -102,13 +102,15 @@ def assess_growth(inp, res: dict) -> TargetAssessment:
         if case["sd"]:
             lo = math.log1p(cond.low / 100) if cond.low is not None else None
             hi = math.log1p(cond.high / 100) if cond.high is not None else None
-            p_hi = 1.0 if hi is None else norm_cdf((hi - case["avg_log"]) / case["sd"])
-            p_lo = 0.0 if lo is None else norm_cdf((lo - case["avg_log"]) / case["sd"])
+            df = case["n_recent"] - 1
+            p_hi = 1.0 if hi is None else t_cdf((hi - case["avg_log"]) / case["sd"], df)
+            p_lo = 0.0 if lo is None else t_cdf((lo - case["avg_log"]) / case["sd"], df)
             probability = max(0.0, min(1.0, p_hi - p_lo))
         lo_v = hi_v = None
         if case["sd"]:
-            lo_v = math.expm1(case["avg_log"] - Z80 * case["sd"]) * 100
-            hi_v = math.expm1(case["avg_log"] + Z80 * case["sd"]) * 100
+            q = t_ppf(0.9, case["n_recent"] - 1)
+            lo_v = math.expm1(case["avg_log"] - q * case["sd"]) * 100
+            hi_v = math.expm1(case["avg_log"] + q * case["sd"]) * 100
         res["projection"] = Projection(
             year=t.deadline, value=case["avg"], low=lo_v, high=hi_v,
             method=f"unpublished years ({', '.join(map(str, case['missing']))}) filled with the mean of the last "
@@ -148,23 +150,33 @@ def assess_growth(inp, res: dict) -> TargetAssessment:
     n_obs = len(case["observed"])
     comps = {"base_year": base, "current_year": last_obs, "cagr_observed": obs_avg / 100,
              "cagr_required": t.value / 100, "target_year": t.deadline}
-    ratio = (obs_avg / 100) / abs(t.value / 100)
-    st, score = statcan_status(ratio)
+    ratio = (obs_avg / 100) / abs(t.value / 100) if t.value else None
+    achieved = obs_avg >= t.value if t.direction != "decrease" else obs_avg <= t.value
+    if achieved:
+        st, score = "target_achieved", 5.0
+    elif ratio is None:
+        st, score = "not_available", None
+    else:
+        st, score = statcan_status(ratio)
     comps["progress_value"] = ratio
     n_all = t.deadline - base
     proj = (1 + obs_avg / 100) ** n_all
     req = (1 + t.value / 100) ** n_all
-    p_ratio = (proj - 1) / (req - 1)
-    u_st = unsd_status(p_ratio)
+    p_ratio = (proj - 1) / (req - 1) if req != 1 else None
+    u_st = "target_met" if achieved else (unsd_status(p_ratio) if p_ratio is not None else "not_available")
     res["methods"] = [
         MethodResult(method="statcan_cagr_ratio", version=STATCAN_VERSION, status=st, score=score,
                      components=comps, note=f"CAGR of the level over {n_obs} published year(s) since {base}, "
                      "against the target growth rate"),
-        MethodResult(method="unsd_2023", version=UNSD_VERSION, status=u_st,
+        MethodResult(method="unsd_2023", version=UNSD_VERSION, status=u_st, score=UNSD_SCORES.get(u_st),
                      components={"base_year": base, "base_value": 100.0, "projected_value": 100 * proj,
                                  "target": 100 * req, "target_year": t.deadline, "cagr_observed": obs_avg / 100,
                                  "progress_ratio": p_ratio},
                      note="level indexed to 100 in the base year; target level = 100·(1+target growth)^years"),
     ]
-    res.update(verdict=verdict, provisional=provisional)
+    from .evidence import confidence
+
+    deciding = [chain[y][1] for y in case["observed"]]
+    res.update(verdict=verdict, provisional=provisional, decided_by="figure" if not case["missing"] else "projection",
+               confidence=confidence(deciding, projected=bool(case["missing"]), n_changes=case["n_recent"]))
     return TargetAssessment(**res)

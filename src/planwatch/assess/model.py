@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 Verdict = Literal["met", "missed", "on_track", "off_track", "no_data"]
+Confidence = Literal["high", "medium", "low"]
 
 
 class SourceRef(BaseModel):
@@ -29,6 +30,29 @@ class Point(BaseModel):
     quote: str | None = None
     note: str | None = None
     source: SourceRef
+    basis: str | None = None
+    rounded: bool = False
+    derivation: str | None = None
+    comparator: str | None = None  # for a statement: how its number bounds the value
+
+
+class StatementEvidence(BaseModel):
+    """An official statement with an approximate number, as the interval it puts the value in."""
+
+    point: Point
+    low: float | None
+    high: float | None
+    used: str  # decides | conditions | shown
+
+
+class ConflictNote(BaseModel):
+    """Two pieces of evidence for the same cell that disagree; both are shown, neither is hidden."""
+
+    period: int
+    kind: Literal["figures", "statement", "rank"]
+    current: Point | None = None
+    other: Point | None = None
+    text: dict[str, str]
 
 
 class Projection(BaseModel):
@@ -42,6 +66,8 @@ class Projection(BaseModel):
     fitted_from: int | None = None
     fitted_to: int | None = None
     n_changes: int = 0
+    model: str = "drift"
+    conditioned_on: list[int] = []  # years of official statements the projection was conditioned on
 
 
 class Requirement(BaseModel):
@@ -91,6 +117,9 @@ class TargetAssessment(BaseModel):
     verdict: Verdict
     provisional: bool
     probability: float | None = None
+    confidence: Confidence | None = None
+    decided_by: Literal["figure", "projection", "statement", "rank", "none"] = "none"
+    basis: dict[str, str | None] | None = None  # the definition the target is read on, where there are several
     latest: Point | None = None
     current_value: float | None = None  # the value compared with the target (e.g. average growth)
     current_year: int | None = None
@@ -102,10 +131,14 @@ class TargetAssessment(BaseModel):
     base_year_sensitivity: list[BaseYearCase] = []
     series: list[Point] = []
     growth_series: list[Point] = []
-    evidence: list[Point] = []
+    evidence: list[Point] = []  # official words without a number
+    statements: list[StatementEvidence] = []
+    other_basis: list[Point] = []  # figures on another definition: shown, never trended
+    conflicts: list[ConflictNote] = []
     breaks: list[int] = []
     caveats: list[dict[str, str | None]] = []
     peers: list[dict[str, Any]] = []
+    ranks: list[Point] = []  # published ranks (for rank targets), each with its source
 
 
 class PlanAssessment(BaseModel):

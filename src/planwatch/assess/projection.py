@@ -8,8 +8,9 @@ economic census) never enters the trend. Money levels change multiplicatively, s
 a log scale; shares and rates on their own scale.
 
 The 80% range is the random-walk-with-drift forecast interval: se(h) = σ·sqrt(h + h²/n) (n = years the
-changes span), which counts
-both the year-to-year noise and the uncertainty in the estimated drift.
+changes span), which counts both the year-to-year noise and the uncertainty in the estimated drift, with
+Student's t quantiles because σ itself is estimated from a few changes. Other models and the evidence
+for the default are in :mod:`.models` and ``planwatch backtest``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .stats import Z80, norm_cdf
+from .stats import t_cdf, t_ppf
 
 #: How many recent year-on-year changes the drift uses.
 WINDOW = 8
@@ -64,19 +65,25 @@ def annual_changes(points: list[tuple[int, float]], breaks: list[int], log_scale
 
 @dataclass(frozen=True)
 class Forecast:
+    """A forecast distribution at the deadline: centre, 80% range, and its spread on the working scale."""
+
     value: float
     low: float | None
     high: float | None
-    sd: float | None  # standard error of the forecast on the working scale
+    sd: float | None  # standard error on the working scale (None: no spread to judge by)
     drift: float
     n: int
     log_scale: bool
+    df: int | None = None  # degrees of freedom (Student's t); None = normal
+    centre_work: float | None = None  # the centre on the working scale
+    model: str = "drift"
 
     def probability(self, condition) -> float | None:
-        """P(the value at the horizon satisfies the condition) under the normal forecast distribution."""
+        """P(the value at the horizon satisfies the condition) under the forecast distribution."""
         if self.sd is None or self.sd == 0:
             return None
-        centre = math.log(self.value) if self.log_scale else self.value
+        centre = self.centre_work if self.centre_work is not None else (
+            math.log(self.value) if self.log_scale else self.value)
 
         def scale(x: float | None) -> float | None:
             if x is None:
@@ -86,8 +93,8 @@ class Forecast:
             return x
 
         lo, hi = scale(condition.low), scale(condition.high)
-        p_hi = 1.0 if hi is None else norm_cdf((hi - centre) / self.sd)
-        p_lo = 0.0 if lo is None else (0.0 if lo == -math.inf else norm_cdf((lo - centre) / self.sd))
+        p_hi = 1.0 if hi is None else t_cdf((hi - centre) / self.sd, self.df)
+        p_lo = 0.0 if lo is None else (0.0 if lo == -math.inf else t_cdf((lo - centre) / self.sd, self.df))
         return max(0.0, min(1.0, p_hi - p_lo))
 
 
@@ -96,28 +103,32 @@ def drift_and_sigma(changes: Changes) -> tuple[float, float | None, int]:
 
     A change spread over g years is the mean of g yearly steps, so its variance is σ²/g: weighting by g
     gives the unbiased estimate. Returns (drift, σ or None, years covered)."""
-    d, g = changes.per_year, changes.gaps
-    if not d:
+    from .models import _weighted
+
+    if not changes.per_year:
         return 0.0, None, 0
-    years = sum(g)
-    drift = sum(di * gi for di, gi in zip(d, g, strict=True)) / years
-    if len(d) < 2:
-        return drift, None, years
-    var = sum(gi * (di - drift) ** 2 for di, gi in zip(d, g, strict=True)) / (len(d) - 1)
-    return drift, math.sqrt(var), years
+    return _weighted(changes.per_year, changes.gaps)
 
 
-def forecast(latest: float, horizon: int, changes: Changes, log_scale: bool) -> Forecast:
-    drift, sigma, n = drift_and_sigma(changes)
+def from_moments(centre: float, se: float | None, drift: float, n: int, log_scale: bool, df: int | None,
+                 model: str) -> Forecast:
+    """A Forecast from a centre and standard error on the working scale (80% range by Student's t)."""
+    back = math.exp if log_scale else (lambda x: x)
+    if se is None:
+        return Forecast(back(centre), None, None, None, drift, n, log_scale, df, centre, model)
+    q = t_ppf(0.9, df)
+    return Forecast(back(centre), back(centre - q * se), back(centre + q * se), se, drift, n, log_scale, df, centre, model)
+
+
+def forecast(latest: float, horizon: int, changes: Changes, log_scale: bool, model: str = "drift",
+             points: list[tuple[int, float]] | None = None) -> Forecast:
+    """Project ``horizon`` years past the latest value with the named model (see :mod:`.models`)."""
+    from .models import fit
+
     h = max(horizon, 0)
     base = math.log(latest) if log_scale else latest
-    centre = base + drift * h
-    if sigma is None or h == 0:
-        se = None if h else 0.0
-        value = math.exp(centre) if log_scale else centre
-        return Forecast(value, None if se is None else value, None if se is None else value, se, drift, n, log_scale)
-    se = sigma * math.sqrt(h + h * h / n)
-    lo, hi = centre - Z80 * se, centre + Z80 * se
-    if log_scale:
-        return Forecast(math.exp(centre), math.exp(lo), math.exp(hi), se, drift, n, log_scale)
-    return Forecast(centre, lo, hi, se, drift, n, log_scale)
+    work_points = [(y, math.log(v) if log_scale else v) for y, v in (points or []) if not log_scale or v > 0]
+    trend = fit(model, base, changes, work_points)
+    if h == 0:
+        return from_moments(base, 0.0, trend.drift, trend.n_years, log_scale, None, trend.model)
+    return from_moments(trend.mean(h), trend.se(h), trend.drift, trend.n_years, log_scale, trend.df, trend.model)

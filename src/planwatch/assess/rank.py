@@ -7,7 +7,8 @@ says how many of the group that covers. With neither, the verdict is ``no_data``
 
 from __future__ import annotations
 
-from .model import TargetAssessment
+from .evidence import confidence
+from .model import ConflictNote, TargetAssessment
 
 
 def peer_ranks(own: dict[int, float], peers: dict[str, dict[int, float]]) -> dict[int, tuple[int, int]]:
@@ -17,6 +18,28 @@ def peer_ranks(own: dict[int, float], peers: dict[str, dict[int, float]]) -> dic
         vals = [p[year] for p in peers.values() if year in p]
         if vals:
             out[year] = (1 + sum(1 for x in vals if x > v), 1 + len(vals))
+    return out
+
+
+def _rank_conflicts(inp, published, computed, own_obs, peers) -> list[ConflictNote]:
+    """Years where a published rank and the rank from the store's own figures disagree."""
+    from .core import fmt_value, to_point
+
+    out = []
+    by_year = {o.period: o for o in published}
+    own = {o.period: o for o in own_obs}
+    for y, (r, n) in sorted(computed.items()):
+        pub = by_year.get(y)
+        if pub is None or int(pub.value_std) == r:
+            continue
+        ahead = sorted(((reg, v[y]) for reg, v in peers.items() if y in v and v[y] > own[y].value_std),
+                       key=lambda kv: -kv[1])
+        names = ", ".join(f"{reg} {fmt_value(v, inp.indicator.unit)}" for reg, v in ahead)
+        en = (f"for {y} the store's figures place it {r} of the {n} zones with data ({names} against its own "
+              f"{fmt_value(own[y].value_std, inp.indicator.unit)}), while the published rank is {int(pub.value_std)}.")
+        zh = f"按库中{y}年数据,其在有数据的{n}个园区中排第{r}位({names}),与公布的第{int(pub.value_std)}位不一致。"
+        out.append(ConflictNote(period=y, kind="rank", current=to_point(pub), other=to_point(own[y]),
+                                text={"en": en, "zh": zh}))
     return out
 
 
@@ -48,6 +71,7 @@ def assess_rank(inp, res: dict) -> TargetAssessment:
         r, n = computed[y]
         reasons.append(f"ranked by the figures in the store for {y}: {r} of the {n} zones with data "
                        f"(of {size} in the group); peer figures may differ in scope")
+    res["ranks"] = [to_point(o) for o in published]
     if published:
         last = published[-1]
         rank = last.value_std
@@ -65,11 +89,17 @@ def assess_rank(inp, res: dict) -> TargetAssessment:
         if verdict in ("met", "missed"):
             en = f"{'Met' if ok else 'Missed'}: published rank {int(rank)} in {t.deadline}; target {want}."
         zh = f"{'进度正常' if ok else '进度落后'}:{last.period}年公布排名第{int(rank)}位(在{gname_zh}中)。"
-        if computed and computed[max(computed)][0] != rank:
-            y = max(computed)
-            reasons.append(f"conflict: the store's peer figures for {y} would place it {computed[y][0]} of "
-                           f"{computed[y][1]}; see the peers' sources and confidence")
-        res.update(verdict=verdict, provisional=provisional, explanation={"en": en, "zh": zh}, reasons=reasons)
+        conflicts = _rank_conflicts(inp, published, computed, own_obs, peers)
+        if conflicts:
+            y = conflicts[-1].period
+            reasons.append(f"conflict: the store's figures for {y} would place it {computed[y][0]} of "
+                           f"{computed[y][1]}, not {int(rank)} as published; both are shown with their sources")
+            en += f" But {conflicts[-1].text['en']}"
+            zh += conflicts[-1].text["zh"]
+        res.update(verdict=verdict, provisional=provisional, explanation={"en": en, "zh": zh}, reasons=reasons,
+                   conflicts=conflicts, decided_by="rank",
+                   confidence=confidence([last], conflict=any(c.period == last.period for c in conflicts)
+                                         or bool(conflicts and conflicts[-1].period > last.period)))
         return TargetAssessment(**res)
     if computed:
         y = max(computed)
@@ -82,7 +112,10 @@ def assess_rank(inp, res: dict) -> TargetAssessment:
         en = (f"{'On track' if ok else 'Off track'} (provisional): {fmt_value(own[y], inp.indicator.unit)} in {y} ranks "
               f"{r} of the {n} zones with figures (the group has {size}).")
         zh = f"(暂定){y}年在有数据的{n}个园区中排第{r}位(共{size}个)。"
-        res.update(verdict=verdict, provisional=True, explanation={"en": en, "zh": zh}, reasons=reasons)
+        # a rank among the few zones with figures is weak evidence for a rank among all of them
+        conf = "low" if size and n < size else confidence([own_o])
+        res.update(verdict=verdict, provisional=True, explanation={"en": en, "zh": zh}, reasons=reasons,
+                   decided_by="rank", confidence=conf)
         return TargetAssessment(**res)
     en = (f"No data: no published rank and no peer figures for {gname}, so the rank cannot be judged"
           + (f" (latest own figure: {fmt_value(own[max(own)], inp.indicator.unit)} in {max(own)})." if own else "."))

@@ -1,4 +1,10 @@
-"""The edge of ``assess``: read what a plan needs from the store in one query, then assess each target."""
+"""The edge of ``assess``: read what a plan needs from the store, then assess each target.
+
+``as_of`` means *as known on that date*: only figures published by then, and only periods ended by then,
+are read (store/vintage.py), so a replayed verdict is the one a reader would have given on that day.
+Reads are limited to the cells the plan needs (its indicators × its regions and peers), so a large store
+answers as fast as a small one.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +17,34 @@ from .core import TargetInput, assess_target
 from .model import PlanAssessment
 
 
-def _inputs(plan: Plan, obs: list[StoredObservation], as_of_year: int) -> list[TargetInput]:
+def needed_pairs(plan: Plan) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(every (indicator, region) the plan reads, the subset that are its own targets' cells)."""
+    cat = catalogue_for(plan)
+    pairs: set[tuple[str, str]] = set()
+    own: set[tuple[str, str]] = set()
+    for t in plan.targets:
+        ind = cat.indicator(t.indicator)
+        region = plan.region_of(t)
+        ids = {ind.id} | {x for x in (ind.growth_indicator, ind.rank_indicator) if x}
+        own |= {(i, region) for i in ids}
+        members = cat.peer_groups[t.peer_group].members if t.peer_group in cat.peer_groups else []
+        pairs |= {(i, r) for i in ids for r in [region, *members]}
+    return pairs | own, own
+
+
+def needed_indicators(plan: Plan) -> set[str]:
+    return {i for i, _ in needed_pairs(plan)[0]}
+
+
+def _inputs(plan: Plan, obs: list[StoredObservation], live: list[StoredObservation], as_of: dt.date,
+            replay: bool) -> list[TargetInput]:
     cat = catalogue_for(plan)
     by_key: dict[tuple[str, str], list[StoredObservation]] = {}
     for o in obs:
         by_key.setdefault((o.indicator, o.region), []).append(o)
+    live_by_key: dict[tuple[str, str], list[StoredObservation]] = {}
+    for o in live:
+        live_by_key.setdefault((o.indicator, o.region), []).append(o)
     default_base = (plan.issued.year - 1) if plan.issued else plan.horizon - 5
     out = []
     for t in plan.targets:
@@ -27,29 +56,31 @@ def _inputs(plan: Plan, obs: list[StoredObservation], as_of_year: int) -> list[T
             peers = {m: by_key.get((ind.id, m), []) for m in group.members if m != region}
             peers = {m: v for m, v in peers.items() if v}
         out.append(TargetInput(
-            target=t, indicator=ind, region=region, as_of_year=as_of_year, default_base_year=default_base,
+            target=t, indicator=ind, region=region, as_of_year=as_of.year, default_base_year=default_base,
             observations=by_key.get((ind.id, region), []),
             growth_observations=by_key.get((ind.growth_indicator, region), []) if ind.growth_indicator else [],
             rank_observations=by_key.get((ind.rank_indicator, region), []) if ind.rank_indicator else [],
-            peer_observations=peers, peer_group=group,
+            peer_observations=peers, peer_group=group, live_observations=live_by_key.get((ind.id, region), []),
+            as_of=as_of if replay else None,
         ))
     return out
 
 
-def needed_indicators(plan: Plan) -> set[str]:
-    cat = catalogue_for(plan)
-    ids = set()
-    for t in plan.targets:
-        ind = cat.indicator(t.indicator)
-        ids |= {ind.id} | {x for x in (ind.growth_indicator, ind.rank_indicator) if x}
-    return ids
-
-
 def assess_plan(store: Store, plan: Plan, as_of: dt.date | None = None) -> PlanAssessment:
+    """Assess every target of a plan as known today, or as known on ``as_of``."""
+    replay = as_of is not None
     as_of = as_of or dt.date.today()
-    obs = store.observations(needed_indicators(plan))
-    results = [assess_target(i) for i in _inputs(plan, obs, as_of.year)]
+    pairs, own = needed_pairs(plan)
+    obs = store.observations(pairs=pairs, as_of=as_of if replay else None)
+    live = store.observations(pairs=own, as_of=as_of if replay else None, live=True)
+    return assess_observations(plan, obs, live, as_of, replay, store.url)
+
+
+def assess_observations(plan: Plan, obs: list[StoredObservation], live: list[StoredObservation], as_of: dt.date,
+                        replay: bool, database: str) -> PlanAssessment:
+    """The pure core of :func:`assess_plan` (the verdict timeline replays it on many dates)."""
+    results = [assess_target(i) for i in _inputs(plan, obs, live, as_of, replay)]
     return PlanAssessment(
         plan_id=plan.id, title={"en": plan.title.en, "zh": plan.title.zh}, region=plan.region,
-        horizon=plan.horizon, as_of=as_of.isoformat(), database=store.url, targets=results,
+        horizon=plan.horizon, as_of=as_of.isoformat(), database=database, targets=results,
     )

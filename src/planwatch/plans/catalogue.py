@@ -25,6 +25,14 @@ class SeriesBreak(BaseModel):
         return self.regions is None or region in self.regions
 
 
+class Basis(BaseModel):
+    """One definition of an indicator that has several (FTE vs head count; current vs constant prices)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: Text
+
+
 class Indicator(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -38,6 +46,12 @@ class Indicator(BaseModel):
     growth_indicator: str | None = None  # a companion series of published y/y growth rates (%)
     rank_indicator: str | None = None  # a companion series of published ranks
     price_basis: Literal["current", "constant", "unknown", "not_applicable"] = "not_applicable"
+    bases: list[Basis] = []  # definitions figures may be published on; trends never mix them
+    default_basis: str | None = None  # the basis a target is read on unless it names one
+    projection_model: str | None = None  # default projection model for targets on this indicator
+
+    def basis(self, basis_id: str | None) -> Basis | None:
+        return next((b for b in self.bases if b.id == basis_id), None)
 
     def breaks_for(self, region: str) -> list[int]:
         return sorted(b.from_period for b in self.breaks if b.applies_to(region))

@@ -94,6 +94,10 @@ class Target(_Strict):
     direction: Direction = "increase"
     tolerance: float | None = Field(None, ge=0, description="for `around`: absolute half-width in `unit`; "
                                     "default 3% of the target value")
+    basis: str | None = Field(None, description="the definition the target is read on, where the indicator has "
+                              "several (e.g. fte or headcount); default: the indicator's default basis")
+    model: str | None = Field(None, description="projection model for this target (see `planwatch backtest`); "
+                              "default: the indicator's, else planwatch's default")
     note: str | None = None
 
     @model_validator(mode="after")
