@@ -22,7 +22,15 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="Database path or URL (d
                                           "else planwatch.sqlite in your data folder).")]
 FmtOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 PlanArg = Annotated[str, typer.Argument(help="Plan id or plan file (default: the built-in Beijing plan).")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Labels in en or zh.")]
+
+
+def _lang_option(value: str) -> str:
+    if value not in ("en", "zh"):
+        raise typer.BadParameter(f"unknown language {value!r}; use en or zh")
+    return value
+
+
+LangOpt = Annotated[str, typer.Option("--lang", help="Labels in en or zh.", callback=_lang_option)]
 
 
 def _check_format(fmt: str) -> str:
@@ -31,6 +39,12 @@ def _check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise PlanwatchError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     return fmt
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in ("en", "zh"):
+        raise PlanwatchError(f"unknown language {lang!r}; use en or zh")
+    return lang
 
 
 def _store(db: str | None):
@@ -458,6 +472,11 @@ def extract_cmd(
                     f"(check with: planwatch plan validate {output})", err=True)
     else:
         sys.stdout.write(body if body.endswith("\n") else body + "\n")
+
+
+from .commands import verdicts as _verdicts  # noqa: E402  (commands register themselves on the app)
+
+_verdicts.register(app)
 
 
 def main() -> None:

@@ -114,10 +114,10 @@ def _ets(points: list[tuple[int, float]]):
         return None
     import warnings
 
-    import numpy as np
+    import pandas as pd
     from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
-    y = np.array([v for _, v in run], dtype=float)
+    y = pd.Series([v for _, v in run], dtype=float)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

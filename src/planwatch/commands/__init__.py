@@ -1,0 +1,1 @@
+"""CLI commands beyond the core listings, one module per theme, each registering itself on the app."""
