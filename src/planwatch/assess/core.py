@@ -206,16 +206,22 @@ def assess_level(inp: TargetInput) -> TargetAssessment:
     centre, se = trend.mean(horizon), trend.se(horizon)
     conditioned: list[int] = []
     if later_st and horizon > 0:
+        # A statement after the latest figure is a noisy observation: the forecast for its year is cut to its
+        # interval, that conditioned value joins the series as a point, and the trend is refitted from it.
         st = max(later_st, key=lambda s: s.obs.period)
         h1 = st.obs.period - latest.period
         m1, s1, consistent = condition(trend.mean(h1), trend.se(h1), _work_interval(st.interval, log_scale))
-        centre = m1 + (trend.mean(horizon) - trend.mean(h1))
-        se_rest = None if trend.se(horizon) is None else math.sqrt(max(trend.se(horizon) ** 2 - (trend.se(h1) or 0) ** 2, 0))
-        se = None if (s1 is None or se_rest is None) else math.sqrt(s1 ** 2 + se_rest ** 2)
+        pseudo = sorted(points + [(st.obs.period, math.exp(m1) if log_scale else m1)])
+        changes2 = annual_changes(pseudo, ind.breaks_for(inp.region), log_scale)
+        trend = fit(model, m1, changes2, [(y, _work(v, log_scale)) for y, v in pseudo] if model == "ets" else None)
+        h2 = t.deadline - st.obs.period
+        centre = trend.mean(h2)
+        se = None if (s1 is None or trend.se(h2) is None) else math.sqrt(s1 ** 2 + trend.se(h2) ** 2)
         conditioned.append(st.obs.period)
         reasons.append(f"projection conditioned on the official statement for {st.obs.period} (“{st.obs.quote}”: "
-                       f"{st.interval.describe(fmt)})" + ("" if consistent else "; the trend alone would not have "
-                                                          "reached that interval, so the statement outweighs it"))
+                       f"{st.interval.describe(fmt)}), taken as a noisy observation of that year"
+                       + ("" if consistent else "; the trend alone would not have reached that interval, so the "
+                          "statement outweighs it"))
     fc = from_moments(centre, se, trend.drift, trend.n_years, log_scale, trend.df, trend.model)
     if latest.period == t.deadline:
         ok = cond.satisfied(latest.value_std)
