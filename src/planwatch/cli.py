@@ -145,6 +145,8 @@ def _status_rows(result, lang: str) -> list[dict]:
             "verdict_label": VERDICT_LABEL[t.verdict][1 if lang == "zh" else 0] + (" *" if t.provisional else ""),
             "provisional": t.provisional,
             "probability": None if t.probability is None else round(t.probability, 3),
+            "confidence": t.confidence or "",
+            "decided_by": t.decided_by,
             "projection": humanize(proj.value, cur_unit, lang) if proj else "",
             "range_80": rng,
             "source": (t.latest.source.publisher if t.latest else ""),
@@ -187,7 +189,8 @@ def status_cmd(plan: PlanArg = DEFAULT_PLAN, fmt: FmtOpt = "table", db: DbOpt = 
     cols = [("target", "Target" if lang == "en" else "目标"), ("latest", "Latest" if lang == "en" else "最新值"),
             ("year", "Year" if lang == "en" else "年份"), ("target_value", "Target value" if lang == "en" else "目标值"),
             ("deadline", "By" if lang == "en" else "期限"), ("verdict_label", "Verdict" if lang == "en" else "结论"),
-            ("probability", "P(met)" if lang == "en" else "达标概率"), ("projection", "Projection" if lang == "en" else "预测"),
+            ("probability", "P(met)" if lang == "en" else "达标概率"), ("confidence", "Confidence" if lang == "en" else "可信度"),
+            ("projection", "Projection" if lang == "en" else "预测"),
             ("range_80", "80% range" if lang == "en" else "80%区间")]
     if fmt == "csv":
         cols = [(k, k) for k in rows[0]] if rows else []
@@ -222,7 +225,6 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target id (see `planwat
              as_of: Annotated[str | None, typer.Option("--as-of")] = None) -> None:
     """One target: its series with sources, the reasoning, the established methods."""
     from .publish.listing import render
-    from .units import humanize
 
     _check_format(fmt)
     p, result = _assess(plan, db, as_of)
@@ -233,14 +235,7 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target id (see `planwat
     if fmt == "json":
         render([], fmt, json_payload=t.model_dump(mode="json"))
         return
-    series = t.growth_series if t.measure == "average_annual_growth" else t.series
-    unit = "%" if t.measure == "average_annual_growth" else t.indicator_unit
-    rows = [{"period": s.period, "value": humanize(s.value, unit, lang), "published": f"{s.published_value} {s.published_unit}",
-             "status": s.status, "rev": s.revision, "conf": s.confidence or "", "publisher": s.source.publisher,
-             "title": s.source.title, "url": s.source.url, "date": s.source.published} for s in series]
-    rows += [{"period": s.period, "value": "(statement)", "published": s.quote, "status": "qualitative", "rev": s.revision,
-              "conf": s.confidence or "", "publisher": s.source.publisher, "title": s.source.title, "url": s.source.url,
-              "date": s.source.published} for s in t.evidence]
+    rows = _evidence_rows(t, lang)
     if fmt == "csv":
         render(rows, fmt)
         return
@@ -249,10 +244,15 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target id (see `planwat
     console = Console()
     console.print(f"[bold]{t.target_id}[/] — {t.indicator_name.get(lang) or t.indicator_name['en']} ({t.region})")
     console.print(f"Quote: {t.quote.get('zh') or ''}  {t.quote.get('en') or ''}")
-    render(rows, "table", [("period", "Year"), ("value", "Value"), ("published", "As published"), ("status", "Status"),
-                           ("rev", "Rev"), ("conf", "Conf"), ("publisher", "Publisher"), ("url", "Address")],
-           title="Observations and sources")
-    console.print(f"[bold]Verdict:[/] {t.verdict}{' (provisional)' if t.provisional else ''} — {t.explanation.get(lang)}")
+    if t.basis:
+        console.print(f"Read on: {t.basis.get(lang) or t.basis['en']} (figures on other definitions are shown, not trended)")
+    render(rows, "table", [("kind", "Evidence"), ("period", "Year"), ("value", "Value"), ("published", "As published"),
+                           ("status", "Status"), ("basis", "Basis"), ("conf", "Conf"), ("publisher", "Publisher"),
+                           ("date", "Published"), ("url", "Address")], title="Evidence and sources")
+    conf = f", confidence {t.confidence}" if t.confidence else ""
+    console.print(f"[bold]Verdict:[/] {t.verdict}{' (provisional)' if t.provisional else ''}{conf} — {t.explanation.get(lang)}")
+    for c in t.conflicts:
+        console.print(f"[red]Conflict:[/] {c.text.get(lang) or c.text['en']}")
     if t.projection:
         console.print(f"[bold]Projection:[/] {t.projection.method}. Why: {t.projection.why}.")
     if t.requirement:
@@ -260,13 +260,45 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target id (see `planwat
     for r in t.reasons:
         console.print(f"- {r}")
     for m in t.methods:
-        console.print(f"[bold]{m.method}[/] ({m.version}): {m.status}" + (f", score {m.score}" if m.score is not None else "")
+        console.print(f"[bold]{m.method}[/] ({m.version}): {m.status}" + (f", score {m.score:.2f}" if m.score is not None else "")
                       + (f" — {m.note}" if m.note else ""))
     for b in t.base_year_sensitivity:
         console.print(f"  base {b.base_year}: average {b.average_growth:.2f}% → {b.verdict}"
                       + (f" (projected years {b.projected_years})" if b.projected_years else ""))
     for c in t.caveats:
         console.print(f"[yellow]Caveat:[/] {c.get(lang) or c.get('en')}")
+    console.print("[dim]`planwatch history " + t.target_id + "` shows how this verdict changed as figures came out.[/]")
+
+
+def _evidence_rows(t, lang: str) -> list[dict]:
+    """Every piece of evidence behind a verdict, one row each, with its source: figures, figures on other
+    definitions, statements, words, published ranks and peers' figures, and conflicting figures."""
+    from .units import humanize
+
+    unit = "%" if t.measure == "average_annual_growth" else t.indicator_unit
+
+    def row(kind, p, value, u=unit):
+        return {"kind": kind, "period": p.period, "value": value, "published": f"{p.published_value:g} {p.published_unit}"
+                if p.published_value is not None else (p.quote or ""), "status": p.status, "basis": p.basis or "",
+                "rev": p.revision, "conf": p.confidence or "", "publisher": p.source.publisher, "title": p.source.title,
+                "url": p.source.url, "date": p.source.published}
+
+    series = t.growth_series if t.measure == "average_annual_growth" else t.series
+    rows = [row("figure" + (" (derived)" if s.status == "derived" else ""), s, humanize(s.value, unit, lang)) for s in series]
+    rows += [row("other definition", s, humanize(s.value, t.indicator_unit, lang)) for s in t.other_basis]
+    rows += [row(f"statement ({st.used})", st.point, f"{humanize(st.low, unit, lang) if st.low is not None else '…'} – "
+                 f"{humanize(st.high, unit, lang) if st.high is not None else '…'}") for st in t.statements]
+    rows += [row("words", s, "—") for s in t.evidence]
+    rows += [row("published rank", r, humanize(r.value, "rank", lang)) for r in t.ranks]
+    for pr in t.peers:
+        src = pr["source"]
+        rows.append({"kind": f"peer {pr['region']}", "period": pr["period"], "value": humanize(pr["value"], pr["unit"], lang),
+                     "published": "", "status": "", "basis": "", "rev": "", "conf": pr.get("confidence") or "",
+                     "publisher": src["publisher"], "title": src["title"], "url": src["url"], "date": src["published"]})
+    for c in t.conflicts:
+        if c.kind == "figures" and c.other is not None:
+            rows.append(row("conflicting figure", c.other, humanize(c.other.value, t.indicator_unit, lang)))
+    return rows
 
 
 @app.command("observations")
@@ -330,20 +362,41 @@ def compare_cmd(indicator: Annotated[str, typer.Argument(help="Indicator id (see
 
 @app.command("import")
 def import_cmd(file: Annotated[Path, typer.Argument(help="CSV or Excel file of observations (docs/observations-format.md).")],
-               db: DbOpt = None, fmt: FmtOpt = "table") -> None:
-    """Import observations: the whole file is checked first; one bad row rejects it and nothing is written."""
-    from rich.console import Console
-
+               db: DbOpt = None, fmt: FmtOpt = "table",
+               decimal: Annotated[str, typer.Option("--decimal", help="point (1,234.5) or comma (1.234,5): how the "
+                                                    "file writes decimals.")] = "point") -> None:
+    """Import observations in one transaction: one bad row rejects the file and nothing is written."""
     from .publish.listing import render
     from .sources.files import import_file
 
     _check_format(fmt)
+    if decimal not in ("point", "comma"):
+        raise PlanwatchError(f"--decimal wants point or comma, not {decimal!r}")
     store = _store(db)
-    with Console(stderr=True).status(f"Checking every row of {file.name}, then writing it in one transaction…"):
-        res = import_file(store, file)
-    row = {"file": str(file), "rows": res.rows, "new_revisions": res.written, "unchanged": res.unchanged,
-           "import_id": res.import_id}
-    render([row], fmt, title="Imported")
+    res = import_file(store, file, decimal=decimal, progress=_row_progress(f"checking and writing {file.name}"))
+    row = {"file": str(file), "rows": res.rows, "new": res.new, "revised": res.revised,
+           "metadata_only": res.metadata_only, "unchanged": res.unchanged, "import_id": res.import_id}
+    render([row], fmt, title="Imported (one transaction)")
+
+
+def _row_progress(label: str):
+    """Wrap a row stream in a progress display on stderr (rows counted as they are checked and written)."""
+    def wrap(rows):
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True)
+        if not console.is_terminal:
+            yield from rows
+            return
+        with Progress(SpinnerColumn(), TextColumn("{task.description}: {task.completed:,} rows"), TimeElapsedColumn(),
+                      console=console, transient=True) as bar:
+            task = bar.add_task(label, total=None)
+            for i, r in enumerate(rows, 1):
+                if i % 1000 == 0:
+                    bar.update(task, completed=i)
+                yield r
+    return wrap
 
 
 # -- plan files -----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -21,8 +22,30 @@ VERDICT_LABEL = {"met": ("met", "已完成"), "missed": ("missed", "未完成"),
                  "off_track": ("off track", "进度落后"), "no_data": ("no data", "无数据")}
 
 
+def _finite(obj: Any) -> Any:
+    """NaN and infinity are not JSON: they become null, so every output parses."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v) for v in obj]
+    return obj
+
+
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+    return json.dumps(_finite(obj), ensure_ascii=False, indent=2, default=str, allow_nan=False)
+
+
+#: Cells a spreadsheet would run as a formula (OWASP: CSV injection). A leading apostrophe makes them text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """Neutralise a text cell that a spreadsheet would evaluate; numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def render(rows: Sequence[dict], fmt: str, columns: Sequence[tuple[str, str]] | None = None, title: str | None = None,
@@ -37,7 +60,7 @@ def render(rows: Sequence[dict], fmt: str, columns: Sequence[tuple[str, str]] | 
         w = csv.writer(buf)
         w.writerow([k for k, _ in cols])
         for r in rows:
-            w.writerow(["" if r.get(k) is None else r.get(k) for k, _ in cols])
+            w.writerow(["" if r.get(k) is None else csv_safe(r.get(k)) for k, _ in cols])
         sys.stdout.write(buf.getvalue())
         return
     from rich.console import Console
