@@ -77,4 +77,7 @@ def render(rows: Sequence[dict], fmt: str, columns: Sequence[tuple[str, str]] | 
             style = (styles or {}).get(k, {}).get(v) if styles else None
             cells.append(f"[{style}]{text}[/]" if style else text)
         table.add_row(*cells)
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # a file or a pipe: no screen to fit, so do not fold ids and numbers
+        console = Console(width=max(console.width, 160))
+    console.print(table)
