@@ -108,7 +108,7 @@ def prepare(ds: Dataset, fw: Framework, *, impute_spec: ImputeSpec | None = None
             stages["denominated"] = Stage(cur_units, names, x.copy())
         elif step == "screen":
             spec = steps.screen or ScreenSpec()
-            coverage = screen_units(x, cur_units, names, spec)
+            coverage = screen_units(x, cur_units, names, spec, _explainer(ds, fw, rows))
             if kept is None:
                 keep = np.array([c.kept for c in coverage], dtype=bool)
                 _check_enough(coverage, keep, ds, rows, spec)
@@ -136,6 +136,20 @@ def prepare(ds: Dataset, fw: Framework, *, impute_spec: ImputeSpec | None = None
         sel = np.isin(rows, kept)
         rows, x = rows[sel], x[sel]
     return Prepared(stages, rows, coverage, records, x)
+
+
+def _explainer(ds: Dataset, fw: Framework, rows: np.ndarray):
+    """Name a missing cell by what is missing: the indicator (its store id), or the denominator it needs."""
+    leaves = fw.indicators()
+
+    def explain(i: int, j: int) -> str:
+        n, r = leaves[j], rows[i]
+        label = n.id if not n.indicator or n.indicator == n.id else f"{n.id} ({n.indicator})"
+        if not np.isnan(ds.values[r, j]) and n.denominator:
+            return f"{n.id} (no {n.denominator})"
+        return label
+
+    return explain
 
 
 def _check_enough(coverage: list[UnitCoverage], keep: np.ndarray, ds: Dataset, rows: np.ndarray, spec: ScreenSpec) -> None:

@@ -151,11 +151,13 @@ def build(framework: str | Framework, store: Any = None, year: int | None = None
     datasets = load_data(fw, store, year)
     tree = Tree.from_framework(fw)
     runs, refused = [], []
+    passing: dict[int | None, tuple[int, int]] = {}
     for ds in datasets:
         try:
             r = run_index(ds, fw, tree)
         except CoverageError as exc:
             refused.append((ds.period, str(exc)))
+            passing[ds.period] = (sum(c.kept for c in exc.coverage), len(exc.coverage))
             continue
         if diagnostics:
             from .diagnostics import diagnose
@@ -166,6 +168,16 @@ def build(framework: str | Framework, store: Any = None, year: int | None = None
         runs.append(r)
     if not runs:
         if refused:
-            raise CoverageError(f"{fw.id}: no period has enough data to rank\n" + "\n".join(why for _, why in refused), [])
+            raise CoverageError(_refusal(fw, refused, passing), [])
         raise CoverageError(f"{fw.id}: no data for its indicators" + (f" in {year}" if year else ""), [])
     return IndexResult(fw, runs, refused)
+
+
+def _refusal(fw: Framework, refused: list[tuple[int | None, str]], passing: dict[int | None, tuple[int, int]]) -> str:
+    """Why nothing is ranked: the best-covered period in full (the latest among equals), the others in one line."""
+    best = max(refused, key=lambda r: (passing.get(r[0], (0, 0))[0], r[0] or 0))
+    others = [f"{p}: {passing[p][0]} of {passing[p][1]}" for p, _ in refused if p != best[0] and p in passing]
+    lines = [f"{fw.id}: no period has enough data to rank; nothing was ranked and no gap was filled.", best[1]]
+    if others:
+        lines.append("units passing in the other periods — " + "; ".join(others))
+    return "\n".join(lines)

@@ -8,6 +8,7 @@ silently. ``include``/``exclude`` override the rule for named units.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,8 +37,11 @@ def coverage(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return cov, nonzero
 
 
-def screen_units(values: np.ndarray, units: list[str], indicators: list[str], spec: ScreenSpec) -> list[UnitCoverage]:
-    """Apply the coverage rule to every unit; the caller keeps the rows whose ``kept`` is true."""
+def screen_units(values: np.ndarray, units: list[str], indicators: list[str], spec: ScreenSpec,
+                 explain: Callable[[int, int], str] | None = None) -> list[UnitCoverage]:
+    """Apply the coverage rule to every unit; the caller keeps the rows whose ``kept`` is true.
+
+    ``explain(row, column)`` names a missing cell (default: the indicator's id)."""
     cov, nonzero = coverage(values)
     out = []
     for i, u in enumerate(units):
@@ -53,6 +57,6 @@ def screen_units(values: np.ndarray, units: list[str], indicators: list[str], sp
             kept, reason = True, ""
         if u in spec.exclude:
             kept, reason = False, "excluded by the framework"
-        missing = tuple(ind for j, ind in enumerate(indicators) if np.isnan(values[i, j]))
+        missing = tuple((explain(i, j) if explain else ind) for j, ind in enumerate(indicators) if np.isnan(values[i, j]))
         out.append(UnitCoverage(u, float(cov[i]), float(nonzero[i]) if not np.isnan(nonzero[i]) else 0.0, missing, kept, reason))
     return out
