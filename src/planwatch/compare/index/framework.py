@@ -177,7 +177,7 @@ class Steps(_Strict):
         if "denominate" in order and order[0] != "denominate":
             raise ValueError("denominate must be the first step (it works on the raw values)")
         written = [k for k in self.order if k in ("normalise", "aggregate")]
-        if written and (self.order[-len(written):] != written or written not in (["normalise", "aggregate"], ["aggregate"])):
+        if written and (self.order[-len(written):] != written or written not in (["normalise", "aggregate"], ["normalise"], ["aggregate"])):
             raise ValueError("normalise and aggregate must be the last steps, in that order")
         self.order = order + ["normalise", "aggregate"]
         return self
