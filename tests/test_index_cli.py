@@ -6,25 +6,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from test_cli import pw  # the same subprocess runner as the other CLI tests
 
 from planwatch.store.repository import NewObservation, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 ASEM = str(ROOT / "examples" / "asem.yaml")
-
-
-def pw(*args, db, check=True):
-    env = {**os.environ, "PLANWATCH_DATABASE_URL": f"sqlite:///{db}"}
-    proc = subprocess.run([sys.executable, "-m", "planwatch", *args], capture_output=True, text=True, env=env, timeout=180)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"exit {proc.returncode}\nstdout:{proc.stdout}\nstderr:{proc.stderr}")
-    return proc
 
 
 @pytest.fixture(scope="module")

@@ -131,16 +131,10 @@ def _node_paths(fw: Framework) -> dict[str, tuple]:
 
 
 def load_framework_file(path: str | os.PathLike) -> Framework:
+    from ...plans.loader import read_text_file
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanwatchError(f"no such framework file: {p}") from None
-    except UnicodeDecodeError:
-        raise FrameworkFileError(str(p), [(None, "(file)", "not UTF-8 text")]) from None
-    except OSError as exc:
-        raise PlanwatchError(f"cannot read {p}: {exc.strerror}") from None
-    return parse_framework_text(text, str(p), base=p.resolve().parent)
+    return parse_framework_text(read_text_file(p, "framework file", FrameworkFileError), str(p), base=p.resolve().parent)
 
 
 def builtin_frameworks() -> dict[str, Any]:

@@ -15,30 +15,24 @@ from __future__ import annotations
 import numpy as np
 
 
-def skewness(x: np.ndarray) -> float:
+def _standard_moment(x: np.ndarray, k: int, min_n: int) -> tuple[int, float]:
+    """(n, m_k / m_2^{k/2}) over the non-missing values; NaN when too few values or no spread."""
     v = x[~np.isnan(x)]
-    n = v.size
-    if n < 3:
-        return float("nan")
+    if v.size < min_n:
+        return v.size, float("nan")
     d = v - v.mean()
-    s2 = float(np.sum(d * d))
-    if s2 == 0:
-        return float("nan")
-    g = np.sqrt(n) * float(np.sum(d**3)) / s2**1.5
-    return float(g * np.sqrt(n * (n - 1)) / (n - 2))
+    m2 = float(np.mean(d * d))
+    return v.size, (float(np.mean(d**k)) / m2 ** (k / 2) if m2 > 0 else float("nan"))
+
+
+def skewness(x: np.ndarray) -> float:
+    n, g = _standard_moment(x, 3, 3)
+    return g * np.sqrt(n * (n - 1)) / (n - 2) if n >= 3 else float("nan")
 
 
 def kurtosis(x: np.ndarray) -> float:
-    v = x[~np.isnan(x)]
-    n = v.size
-    if n < 4:
-        return float("nan")
-    d = v - v.mean()
-    s2 = float(np.sum(d * d))
-    if s2 == 0:
-        return float("nan")
-    r = n * float(np.sum(d**4)) / s2**2
-    return float(((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)))
+    n, r = _standard_moment(x, 4, 4)
+    return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)) if n >= 4 else float("nan")
 
 
 def rank_desc(scores: np.ndarray, axis: int = -1) -> np.ndarray:

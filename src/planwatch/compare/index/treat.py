@@ -64,22 +64,17 @@ def winsorise(x: np.ndarray, spec: TreatSpec) -> tuple[np.ndarray, list[int], li
     nwin = 0
     while passing is False and (spec.winmax is None or nwin < spec.winmax):
         present = ~np.isnan(x)
-        if skewness(x) >= 0:
-            top = np.nanmax(x)
-            hit = present & (x == top)
-            rest = x[present & ~hit]
-            if not rest.size:
-                break
+        high = skewness(x) >= 0  # positive skew: the outliers are on top
+        extreme = np.nanmax(x) if high else np.nanmin(x)
+        hit = present & (x == extreme)
+        rest = x[present & ~hit]
+        if not rest.size:
+            break
+        x[hit] = rest.max() if high else rest.min()
+        if high:
             imax = list(np.flatnonzero(hit))
-            x[hit] = rest.max()
         else:
-            bottom = np.nanmin(x)
-            hit = present & (x == bottom)
-            rest = x[present & ~hit]
-            if not rest.size:
-                break
             imin = list(np.flatnonzero(hit))
-            x[hit] = rest.min()
         nwin = len(imax) + len(imin)
         passing, _, _ = _passes(x, spec)
     return x, imax, imin, nwin
