@@ -531,8 +531,8 @@ def _index_print(result, fmt: str, level: str | None) -> None:
     from rich.console import Console
 
     console = Console()
-    for _, why in result.refused:
-        console.print(f"[yellow]not ranked:[/] {why}", highlight=False)
+    for _, why in result.refused:  # one line each here; --format json has every unit's missing indicators
+        console.print(f"[yellow]not ranked:[/] {why.splitlines()[0]}", highlight=False)
     for run in result.runs:
         rows = result.rows(level, period=run.period)
         tree = run.tree
@@ -548,7 +548,7 @@ def _index_print(result, fmt: str, level: str | None) -> None:
                 if isinstance(v, float) and k not in ("median_rank",):
                     r[k] = f"{v:,.2f}"
             if r.get("note"):
-                r["name"] = f"{r['name']} ({r['note']})"
+                r["name"] = f"{r['name']} ({r['note']})"  # "reference, not ranked"
         title = f"{result.framework.title}: {tree.names[tree.root]}" + (f" — {run.period}" if run.period is not None else "")
         render(rows, "table", cols, title=title)
         unc = run.uncertainty

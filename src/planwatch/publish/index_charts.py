@@ -72,7 +72,8 @@ def rank_bars(run: IndexRun, chart_id: str = "index-ranks", title: str | None = 
         xx = bx(t)
         out.append(f'<line x1="{_f(xx)}" x2="{_f(xx)}" y1="{top - 6}" y2="{_f(top + ROW * n)}" stroke="{C_GRID}"/>')
         out.append(f'<text x="{_f(xx)}" y="{top - 10}" text-anchor="middle" fill="{C_AXIS}" font-size="11">{t:,.{dec}f}</text>')
-    for r in sorted({1, max(n_ranked, 1), *(t for t in range(5, n_ranked, 5) if n_ranked - t >= 3)}):
+    step_ticks = range(1, n_ranked + 1) if n_ranked <= 12 else (t for t in range(5, n_ranked, 5) if n_ranked - t >= 3)
+    for r in sorted({1, max(n_ranked, 1), *step_ticks}):
         out.append(f'<line x1="{_f(rx(r))}" x2="{_f(rx(r))}" y1="{top - 6}" y2="{_f(top + ROW * n)}" stroke="{C_GRID}"/>')
         out.append(f'<text x="{_f(rx(r))}" y="{top - 10}" text-anchor="middle" fill="{C_AXIS}" font-size="11">{r}</text>')
     for row, i in enumerate(order):

@@ -112,5 +112,6 @@ def render_index_report(result: IndexResult) -> str:
     return template.render(
         title=fw.title, framework_id=fw.id, description=fw.description, citation=fw.citation,
         steps=" → ".join(described), generated=dt.date.today().isoformat(),
-        refused=[why for _, why in result.refused], periods=[_period_context(r) for r in result.runs],
+        refused=[{"head": why.splitlines()[0], "body": "\n".join(why.splitlines()[1:])} for _, why in result.refused],
+        periods=[_period_context(r) for r in result.runs],
         profile=_profile(result), css=(folder / "index.css").read_text(encoding="utf-8"))

@@ -52,7 +52,7 @@ class IndexResult:
                 if unc is not None:
                     row.update({"median_rank": _num(unc.median[i]), "rank_5": _num(unc.q05[i]), "rank_95": _num(unc.q95[i])})
                 if run.reference[i]:
-                    row["note"] = "reference (not ranked)"
+                    row["note"] = "reference, not ranked"
                 for c in cols:
                     row[tree.ids[c]] = _num(run.scores[i, c])
                 out.append(row)
