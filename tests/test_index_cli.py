@@ -141,3 +141,14 @@ def test_benchmark_runs_at_toy_size():
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "speed-up" in proc.stdout and "ESTIMATED" in proc.stdout and "agree on every sampled replication: True" in proc.stdout
+
+
+def test_scheduler_option_runs_the_monte_carlo_on_a_dask_cluster(db):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
+                                  protocol="tcp", host="127.0.0.1") as cluster:
+        remote = json.loads(pw("index", ASEM, "-f", "json", "--uncertainty", "150", "--scheduler", cluster.scheduler_address,
+                               db=db).stdout)
+    local = json.loads(pw("index", ASEM, "-f", "json", "--uncertainty", "150", db=db).stdout)
+    pick = [(u["unit"], u["rank_uncertainty"]) for u in remote["periods"][0]["units"]]
+    assert pick == [(u["unit"], u["rank_uncertainty"]) for u in local["periods"][0]["units"]]
