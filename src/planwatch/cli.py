@@ -484,6 +484,9 @@ def index_cmd(
     _check_format(fmt)
     fw = get_framework(framework)
     store = _store(db) if isinstance(fw.data, StoreSource) else None
+    if uncertainty and fw.uncertainty is None:
+        raise PlanwatchError(f"--uncertainty: framework {fw.id} declares no uncertain choices (add an `uncertainty:` block, "
+                             "see docs/index.md)")
     if level is not None and level not in fw.level_names():
         raise PlanwatchError(f"unknown level {level!r}; levels: {', '.join(fw.level_names())}")
     result = build(fw, store=store, year=year, replications=uncertainty, scheduler=scheduler, progress=sys.stderr.isatty())
