@@ -526,6 +526,113 @@ def extract_cmd(
     else:
         sys.stdout.write(body if body.endswith("\n") else body + "\n")
 
+# == composite index (planwatch index) ====================================================================
+# One block, kept together for merging: the engine is planwatch.compare.index, rendering planwatch.publish.
+@app.command("index")
+def index_cmd(
+    framework: Annotated[str, typer.Argument(help="Framework file (YAML), or a built-in framework: beijing-hubs.")],
+    fmt: FmtOpt = "table",
+    year: Annotated[int | None, typer.Option("--year", help="Only this period (default: every period with data).")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="Show the scores of this level (e.g. Pillar).")] = None,
+    uncertainty: Annotated[int | None, typer.Option("--uncertainty", help="Monte Carlo evaluations (0: none; default: "
+                                                    "the framework's replications).")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address for the Monte Carlo.")] = None,
+    chart: Annotated[Path | None, typer.Option("--chart", help="Write the rank-bar chart (SVG) here.")] = None,
+    radar: Annotated[Path | None, typer.Option("--radar", help="Write the pillar radars (SVG) here.")] = None,
+    units: Annotated[str | None, typer.Option("--units", help="Comma-separated units for --radar (default: all).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write a self-contained HTML page here.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Build a composite index: scores, ranks with Monte Carlo intervals, Sobol sensitivity (docs/index.md)."""
+    from .compare.index.framework import StoreSource
+    from .compare.index.loader import get_framework
+    from .compare.index.results import build
+
+    _check_format(fmt)
+    fw = get_framework(framework)
+    store = _store(db) if isinstance(fw.data, StoreSource) else None
+    if uncertainty and fw.uncertainty is None:
+        raise PlanwatchError(f"--uncertainty: framework {fw.id} declares no uncertain choices (add an `uncertainty:` block, "
+                             "see docs/index.md)")
+    if level is not None and level not in fw.level_names():
+        raise PlanwatchError(f"unknown level {level!r}; levels: {', '.join(fw.level_names())}")
+    result = build(fw, store=store, year=year, replications=uncertainty, scheduler=scheduler, progress=sys.stderr.isatty())
+    _index_files(result, chart, radar, units, output)
+    _index_print(result, fmt, level)
+
+
+def _index_files(result, chart: Path | None, radar: Path | None, units: str | None, output: Path | None) -> None:
+    from .publish.index_charts import radar_grid, rank_bars
+
+    run = result.run_for(None)
+    files = []
+    if chart is not None:
+        files.append((chart, str(rank_bars(run))))
+    if radar is not None:
+        chosen = [u.strip() for u in units.split(",") if u.strip()] if units else None
+        unknown = [u for u in chosen or [] if u not in run.units]
+        if unknown:
+            raise PlanwatchError(f"--units: not in the index: {', '.join(unknown)}; units: {', '.join(run.units)}")
+        files.append((radar, str(radar_grid(run, chosen))))
+    if output is not None:
+        from .publish.index_report import render_index_report
+
+        files.append((output, render_index_report(result)))
+    for path, text in files:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise PlanwatchError(f"cannot write {path}: {exc.strerror}") from None
+        typer.secho(f"wrote {path}", err=True)
+
+
+def _index_print(result, fmt: str, level: str | None) -> None:
+    from .publish.listing import render
+
+    if fmt == "json":
+        render([], fmt, json_payload=result.to_json())
+        return
+    if fmt == "csv":
+        rows = result.rows(level, all_periods=True)
+        keys = list(dict.fromkeys(k for r in rows for k in r))
+        render(rows, fmt, [(k, k) for k in keys])
+        return
+    from rich.console import Console
+
+    console = Console()
+    for _, why in result.refused:  # one line each here; --format json has every unit's missing indicators
+        console.print(f"[yellow]not ranked:[/] {why.splitlines()[0]}", highlight=False)
+    for run in result.runs:
+        rows = result.rows(level, period=run.period)
+        tree = run.tree
+        cols = [("rank", "Rank"), ("name", "Unit"), ("score", "Score")]
+        if run.uncertainty is not None:
+            for r in rows:
+                lo, hi = r.get("rank_5"), r.get("rank_95")
+                r["interval"] = f"{lo:.0f}–{hi:.0f}" if lo is not None and hi is not None else "—"
+            cols += [("median_rank", "Median rank"), ("interval", "5–95% ranks")]
+        cols += [(k, k) for k in rows[0] if k not in {c for c, _ in cols} | {"period", "unit", "rank_5", "rank_95", "note"}]
+        for r in rows:
+            for k, v in r.items():
+                if isinstance(v, float) and k not in ("median_rank",):
+                    r[k] = f"{v:,.2f}"
+            if r.get("note"):
+                r["name"] = f"{r['name']} ({r['note']})"  # "reference, not ranked"
+        title = f"{result.framework.title}: {tree.names[tree.root]}" + (f" — {run.period}" if run.period is not None else "")
+        render(rows, "table", cols, title=title)
+        unc = run.uncertainty
+        if unc is not None:
+            console.print(f"[dim]Rank intervals from {unc.evaluations:,} evaluations ({unc.design}) over "
+                          f"{', '.join(unc.factors)}" + (f"; {unc.failed} failed" if unc.failed else "") + ".[/]")
+            if unc.sensitivity is not None:
+                s = unc.sensitivity
+                parts = [f"{f} S1 {s.s1[k]:.2f} / ST {s.st[k]:.2f}" for k, f in enumerate(s.factors)]
+                console.print("[dim]Sobol indices of the mean rank shift: " + "; ".join(parts) + ".[/]")
+        for c in run.excluded:
+            console.print(f"[yellow]not scored:[/] {c.unit}: {c.reason}; missing {', '.join(c.missing) or '—'}", highlight=False)
+# == end composite index ==================================================================================
+
 
 from .commands import verdicts as _verdicts  # noqa: E402  (commands register themselves on the app)
 

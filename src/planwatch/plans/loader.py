@@ -107,17 +107,21 @@ def _check_against_catalogue(plan: Plan, name: str, index: dict[tuple, int]) -> 
         raise PlanFileError(name, problems)
 
 
-def load_plan_file(path: str | os.PathLike) -> Plan:
-    p = Path(path)
+def read_text_file(p: Path, what: str, file_error: type[PlanwatchError] = PlanFileError) -> str:
+    """A UTF-8 file's text; a missing, unreadable or non-UTF-8 file is a one-line user error."""
     try:
-        text = p.read_text(encoding="utf-8")
+        return p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PlanwatchError(f"no such plan file: {p}") from None
+        raise PlanwatchError(f"no such {what}: {p}") from None
     except UnicodeDecodeError:
-        raise PlanFileError(str(p), [(None, "(file)", "not UTF-8 text")]) from None
+        raise file_error(str(p), [(None, "(file)", "not UTF-8 text")]) from None  # type: ignore[call-arg]
     except OSError as exc:
         raise PlanwatchError(f"cannot read {p}: {exc.strerror}") from None
-    return parse_plan_text(text, str(p))
+
+
+def load_plan_file(path: str | os.PathLike) -> Plan:
+    p = Path(path)
+    return parse_plan_text(read_text_file(p, "plan file"), str(p))
 
 
 def user_plans_dir() -> Path:
