@@ -28,8 +28,8 @@ def test_percent_and_percentage_points_are_different_things():
 
 
 def test_unknown_unit_is_a_clear_error():
-    with pytest.raises(PlanwatchError, match="unknown unit 'furlongs'"):
-        normalize_unit("furlongs")
+    with pytest.raises(PlanwatchError, match="unknown unit .glorbs."):
+        normalize_unit("glorbs")
 
 
 def test_humanize_in_both_languages():
@@ -52,3 +52,37 @@ def test_fast_factor_cache_agrees_with_pint():
             else:
                 with pytest.raises(PlanwatchError):
                     pint_factor(a, b)
+
+
+@pytest.mark.parametrize(
+    ("value", "src", "dst", "expected"),
+    [
+        (3.5, "万人", "persons", 35000.0),
+        (1.4, "亿人", "万人", 14000.0),
+        (33.8, "万人年", "person-years", 338000.0),
+        (12.0, "件/万人", "per 10,000 people", 12.0),
+        (5.0, "万吨标准煤", "吨标准煤", 50000.0),
+        (1.0, "Mtoe", "ktoe", 1000.0),
+        (1312.0, "Mtoe", "万吨标准煤", 1312.0 * 41.868 / 29.3076 * 100),
+        (35.0, "µg/m³", "mg/m³", 0.035),
+        (2.0, "亿千瓦时", "千瓦时", 2e8),
+        (3.0, "‰", "%", 0.3),
+        (12.0, "per 100,000", "‰", 0.12),
+        (69.0, "index 1990=100", "index points", 69.0),
+        (2.5, "tonnes", "kg", 2500.0),
+    ],
+)
+def test_registry_conversions_both_ways(value, src, dst, expected):
+    assert convert(value, src, dst) == pytest.approx(expected, rel=1e-9)
+    assert convert(expected, dst, src) == pytest.approx(value, rel=1e-9)
+
+
+def test_dimension_checks_and_declared_aliases():
+    from planwatch.units import register_alias
+
+    assert not compatible("万人", "万人年")  # heads are not person-years
+    assert not compatible("Mtoe", "tonnes")  # energy is not mass
+    assert not compatible("件/万人", "%")
+    register_alias("patents per 10,000 people", "件/万人")
+    assert convert(8.0, "patents per 10,000 people", "件/万人") == 8.0
+    assert normalize_unit("furlongs")  # anything pint can read is a unit
