@@ -42,7 +42,8 @@ def test_good_file_imports_with_unit_conversion(sqlite_store, tmp_path):
     [
         ({"indicator": "gdp_of_mars"}, "indicator", "unknown indicator"),
         ({"region": "CN-XX"}, "region", "unknown region"),
-        ({"unit": "furlongs"}, "unit", "unknown unit"),
+        ({"unit": "glorbs"}, "unit", "unknown unit"),
+        ({"unit": "furlongs"}, "unit", "different things"),
         ({"unit": "%"}, "unit", "different things"),
         ({"value": "about 7000"}, "value", "not a number"),
         ({"period": "1890"}, "period", "out of range"),

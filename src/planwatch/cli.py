@@ -47,13 +47,25 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-def _store(db: str | None):
+def _store(db: str | None, plan_id: str | None = None):
+    """Open the store; a built-in plan about to be used brings its sourced data along (once per version)."""
     from .sources.builtin import ensure_builtin
     from .store.repository import Store
 
     store = Store.open(db)
-    ensure_builtin(store)
+    if plan_id is not None:
+        ensure_builtin(store, plan_id)
     return store
+
+
+def _catalogue(store, plan_id: str | None):
+    """The catalogue a command works with: one plan's (``--plan``), else everything the store knows."""
+    from .plans.catalogue import catalogue_for, store_catalogue
+    from .plans.loader import get_plan
+
+    if plan_id:
+        return catalogue_for(get_plan(plan_id, store), store)
+    return store_catalogue(store)
 
 
 def _as_of(as_of: str | None):
@@ -71,20 +83,28 @@ def _assess(plan_id: str, db: str | None, as_of: str | None):
     from .assess.run import assess_plan
     from .plans.loader import get_plan
 
-    plan = get_plan(plan_id)
-    return plan, assess_plan(_store(db), plan, _as_of(as_of))
+    store = _store(db, plan_id)
+    plan = get_plan(plan_id, store)
+    result = assess_plan(store, plan, _as_of(as_of))
+    if all(t.verdict == "no_data" and not t.series and not t.growth_series and not t.statements for t in result.targets):
+        from rich.console import Console
+
+        Console(stderr=True).print(f"[yellow]No figures in the store for plan {plan.id} yet: import them with "
+                                   f"`planwatch import FILE --plan {plan.id}` (docs/observations-format.md).[/]")
+    return plan, result
 
 
 # -- listings -------------------------------------------------------------------------------------------
 @app.command("plans")
-def plans_cmd(fmt: FmtOpt = "table") -> None:
-    """List the plans planwatch knows (built-in and added)."""
+def plans_cmd(fmt: FmtOpt = "table", db: DbOpt = None) -> None:
+    """List the plans planwatch knows (built-in and added to the store)."""
     from .plans.loader import get_plan, plan_ids
     from .publish.listing import render
 
     rows = []
-    for pid, origin in plan_ids():
-        p = get_plan(pid)
+    store = _store(db)
+    for pid, origin in plan_ids(store):
+        p = get_plan(pid, store)
         rows.append({"id": pid, "title_en": (p.short_title or p.title).en, "title_zh": (p.short_title or p.title).zh,
                      "region": p.region, "horizon": p.horizon, "targets": len(p.targets), "tasks": len(p.tasks),
                      "origin": origin})
@@ -94,25 +114,28 @@ def plans_cmd(fmt: FmtOpt = "table") -> None:
 
 
 @app.command("indicators")
-def indicators_cmd(fmt: FmtOpt = "table") -> None:
-    """List the indicator catalogue with units and caveats."""
-    from .plans.catalogue import load_catalogue
+def indicators_cmd(fmt: FmtOpt = "table", db: DbOpt = None,
+                   plan: Annotated[str | None, typer.Option("--plan", help="Only the catalogue one plan is read "
+                                                            "against.")] = None) -> None:
+    """List the indicator catalogue with units, definitions (bases) and caveats."""
     from .publish.listing import render
 
+    cat = _catalogue(_store(db), plan)
     rows = [{"id": i.id, "name_en": i.name.en, "name_zh": i.name.zh, "unit": i.unit, "kind": i.kind,
              "publisher": i.publisher, "breaks": ", ".join(map(str, i.breaks_for("*"))) if i.breaks else "",
-             "caveats": " | ".join(c.en or "" for c in i.caveats)} for i in load_catalogue().indicators.values()]
+             "bases": ", ".join(b.id for b in i.bases),
+             "caveats": " | ".join(c.en or "" for c in i.caveats)} for i in cat.indicators.values()]
     render(rows, _check_format(fmt), [("id", "Indicator"), ("name_en", "Name"), ("name_zh", "名称"), ("unit", "Unit"),
                                       ("breaks", "Series breaks"), ("caveats", "Caveats")], title="Indicators / 指标")
 
 
 @app.command("regions")
-def regions_cmd(fmt: FmtOpt = "table") -> None:
+def regions_cmd(fmt: FmtOpt = "table", db: DbOpt = None,
+                plan: Annotated[str | None, typer.Option("--plan", help="Only one plan's catalogue.")] = None) -> None:
     """List regions and peer groups."""
-    from .plans.catalogue import load_catalogue
     from .publish.listing import render
 
-    cat = load_catalogue()
+    cat = _catalogue(_store(db), plan)
     groups = {r: [g.id for g in cat.peer_groups.values() if r in g.members] for r in cat.regions}
     rows = [{"id": r.id, "name_en": r.name.en, "name_zh": r.name.zh, "kind": r.kind, "parent": r.parent,
              "peer_groups": ", ".join(groups[r.id])} for r in cat.regions.values()]
@@ -311,11 +334,23 @@ def observations_cmd(indicator: Annotated[str | None, typer.Option("--indicator"
 
     _check_format(fmt)
     store = _store(db)
-    obs = store.observations([indicator] if indicator else None, [region] if region else None, all_revisions=all_revisions)
-    rows = [{"indicator": o.indicator, "region": o.region, "period": o.period, "revision": o.revision, "value": o.value,
+    cat = _catalogue(store, None)
+    if indicator:
+        cat.indicator(indicator)
+    if region:
+        cat.region(region)
+    obs = store.iter_observations([indicator] if indicator else None, [region] if region else None,
+                                  all_revisions=all_revisions)
+    rows = ({"indicator": o.indicator, "region": o.region, "period": o.period, "revision": o.revision, "value": o.value,
              "unit": o.unit, "status": o.status, "publisher": o.publisher, "title": o.title, "url": o.url,
-             "published": o.published, "confidence": o.confidence, "recorded_at": o.recorded_at.isoformat()} for o in obs]
-    render(rows, fmt, [("indicator", "Indicator"), ("region", "Region"), ("period", "Year"), ("revision", "Rev"),
+             "published": o.published, "confidence": o.confidence, "basis": o.basis, "recorded_at": o.recorded_at.isoformat()}
+            for o in obs)
+    if fmt != "table":
+        from .publish.listing import stream
+
+        stream(rows, fmt)
+        return
+    render(list(rows), fmt, [("indicator", "Indicator"), ("region", "Region"), ("period", "Year"), ("revision", "Rev"),
                        ("value", "Value"), ("unit", "Unit"), ("status", "Status"), ("publisher", "Publisher"),
                        ("url", "Address")] if fmt == "table" else None, title="Observations")
 
@@ -327,17 +362,16 @@ def compare_cmd(indicator: Annotated[str, typer.Argument(help="Indicator id (see
                 fmt: FmtOpt = "table", db: DbOpt = None, lang: LangOpt = "en") -> None:
     """Compare regions on one indicator: yearly figures side by side, latest values, rank in the latest common year."""
     from .compare.peers import compare
-    from .plans.catalogue import load_catalogue
     from .publish.listing import render
     from .units import humanize
 
     _check_format(fmt)
-    cat = load_catalogue()
+    store = _store(db)
+    cat = _catalogue(store, None)
     ind = cat.indicator(indicator)
     ids = [r.strip() for r in regions.split(",") if r.strip()]
     for r in ids:
         cat.region(r)
-    store = _store(db)
     year, rows = compare(store.observations([indicator], ids), ids)
     years = sorted({y for row in rows for y in row.values if y >= since})
     out = []
@@ -364,7 +398,9 @@ def compare_cmd(indicator: Annotated[str, typer.Argument(help="Indicator id (see
 def import_cmd(file: Annotated[Path, typer.Argument(help="CSV or Excel file of observations (docs/observations-format.md).")],
                db: DbOpt = None, fmt: FmtOpt = "table",
                decimal: Annotated[str, typer.Option("--decimal", help="point (1,234.5) or comma (1.234,5): how the "
-                                                    "file writes decimals.")] = "point") -> None:
+                                                    "file writes decimals.")] = "point",
+               plan: Annotated[str | None, typer.Option("--plan", help="Check rows against this plan's catalogue "
+                                                        "(default: everything the store knows).")] = None) -> None:
     """Import observations in one transaction: one bad row rejects the file and nothing is written."""
     from .publish.listing import render
     from .sources.files import import_file
@@ -373,10 +409,13 @@ def import_cmd(file: Annotated[Path, typer.Argument(help="CSV or Excel file of o
     if decimal not in ("point", "comma"):
         raise PlanwatchError(f"--decimal wants point or comma, not {decimal!r}")
     store = _store(db)
-    res = import_file(store, file, decimal=decimal, progress=_row_progress(f"checking and writing {file.name}"))
+    res = import_file(store, file, catalogue=_catalogue(store, plan), decimal=decimal,
+                      progress=_row_progress(f"checking and writing {file.name}"))
     row = {"file": str(file), "rows": res.rows, "new": res.new, "revised": res.revised,
            "metadata_only": res.metadata_only, "unchanged": res.unchanged, "import_id": res.import_id}
     render([row], fmt, title="Imported (one transaction)")
+    if fmt == "table" and plan:
+        typer.echo(f"next: planwatch status {plan}", err=True)
 
 
 def _row_progress(label: str):
@@ -401,24 +440,30 @@ def _row_progress(label: str):
 
 # -- plan files -----------------------------------------------------------------------------------------
 @plan_app.command("validate")
-def plan_validate(file: Annotated[Path, typer.Argument(help="Plan YAML file.")], fmt: FmtOpt = "table") -> None:
-    """Check a plan file; errors name the file, line and field."""
+def plan_validate(file: Annotated[Path, typer.Argument(help="Plan YAML file.")], fmt: FmtOpt = "table",
+                  db: DbOpt = None) -> None:
+    """Check a plan file against the store's catalogue; errors name the file, line and field."""
     from .plans.loader import load_plan_file
     from .publish.listing import render
 
     _check_format(fmt)
-    p = load_plan_file(file)
+    p = load_plan_file(file, _store(db))
     render([{"file": str(file), "id": p.id, "valid": True, "targets": len(p.targets), "tasks": len(p.tasks),
              "goals": len(p.goals)}], fmt, title="Plan file is valid")
 
 
 @plan_app.command("add")
-def plan_add(file: Annotated[Path, typer.Argument(help="Plan YAML file to add to your plans.")]) -> None:
-    """Validate a plan file and add it to your plans (then `planwatch status ID`)."""
+def plan_add(file: Annotated[Path, typer.Argument(help="Plan YAML file to add to the store.")], db: DbOpt = None,
+             replace: Annotated[bool, typer.Option("--replace", help="Replace a plan with the same id (the old "
+                                                   "version stays in the store's history).")] = False) -> None:
+    """Validate a plan file and add it to the store: its own indicators, regions and units become known to
+    import, status and reports."""
     from .plans.loader import add_plan
 
-    p = add_plan(file)
-    typer.echo(f"added plan {p.id} ({len(p.targets)} targets); try: planwatch status {p.id}")
+    store = _store(db)
+    p = add_plan(file, store, replace=replace)
+    typer.echo(f"added plan {p.id} ({len(p.targets)} targets, {len(p.indicators)} indicators of its own); next: "
+               f"planwatch import FIGURES.csv --plan {p.id}, then planwatch status {p.id}")
 
 
 @plan_app.command("schema")
@@ -427,6 +472,42 @@ def plan_schema() -> None:
     from .plans.loader import json_schema
 
     typer.echo(json_schema())
+
+
+# -- catalogue files and built-in data -----------------------------------------------------------------------
+catalogue_app = typer.Typer(help="Indicators, regions, peer groups and unit aliases beyond the built-in ones.",
+                            no_args_is_help=True)
+app.add_typer(catalogue_app, name="catalogue")
+data_app = typer.Typer(help="The sourced data that ships with planwatch.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+@catalogue_app.command("add")
+def catalogue_add(file: Annotated[Path, typer.Argument(help="Catalogue YAML: indicators, regions, peer_groups, units.")],
+                  db: DbOpt = None) -> None:
+    """Add a catalogue file to the store (a conflicting redefinition of an existing id is refused)."""
+    from .plans.loader import add_catalogue
+
+    decl = add_catalogue(file, _store(db))
+    typer.echo(f"added {len(decl.indicators)} indicator(s), {len(decl.regions)} region(s), "
+               f"{len(decl.peer_groups)} peer group(s), {len(decl.units)} unit alias(es) from {file}")
+
+
+@data_app.command("load")
+def data_load(what: Annotated[str, typer.Argument(help="builtin")] = "builtin",
+              plan: Annotated[str | None, typer.Option("--plan", help="Only this built-in plan's data.")] = None,
+              db: DbOpt = None) -> None:
+    """Load the built-in sourced data into the store (every built-in plan's, or one plan's)."""
+    from .sources.builtin import builtin_plans_with_data, ensure_builtin, load_all
+
+    if what != "builtin":
+        raise PlanwatchError(f"unknown data set {what!r}; planwatch ships: builtin")
+    store = _store(db)
+    if plan is not None and plan not in builtin_plans_with_data():
+        raise PlanwatchError(f"no built-in data for plan {plan!r}; built-in data: {', '.join(builtin_plans_with_data())}")
+    done = {plan: ensure_builtin(store, plan)} if plan else load_all(store)
+    for pid, loaded in done.items():
+        typer.echo(f"{pid}: {'loaded' if loaded else 'already in the store'}")
 
 
 # -- report ---------------------------------------------------------------------------------------------
@@ -440,8 +521,8 @@ def report_cmd(plan: PlanArg = DEFAULT_PLAN,
     from .plans.loader import get_plan
     from .publish.report import render_report
 
-    p = get_plan(plan)
-    store = _store(db)
+    store = _store(db, plan)
+    p = get_plan(plan, store)
     result = assess_plan(store, p, _as_of(as_of))
     html = render_report(p, result, lang=lang, comparisons=plan_comparisons(store, p))
     try:
@@ -550,7 +631,8 @@ def index_cmd(
 
     _check_format(fmt)
     fw = get_framework(framework)
-    store = _store(db) if isinstance(fw.data, StoreSource) else None
+    # the built-in hubs framework reads the Beijing plan's sourced peer data, which it brings along
+    store = _store(db, DEFAULT_PLAN if fw.id == "beijing-hubs" else None) if isinstance(fw.data, StoreSource) else None
     if uncertainty and fw.uncertainty is None:
         raise PlanwatchError(f"--uncertainty: framework {fw.id} declares no uncertain choices (add an `uncertainty:` block, "
                              "see docs/index.md)")

@@ -52,11 +52,9 @@ _INDEX = re.compile(r"^index\b.*\d{4}\s*=\s*100\)?$")
 _DECLARED: dict[str, str] = {}
 
 _DEFINITIONS = """
-percent = 0.01 = %
-permille = 0.001
 per_10k = 1e-4
 per_100k = 1e-5
-percentage_point = [share_difference] = pp
+percentage_point = [share_difference]
 yuan = [currency] = CNY
 wan_yuan = 1e4 yuan
 yi_yuan = 1e8 yuan
@@ -134,6 +132,15 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def register_opaque(unit: str) -> None:
+    """A unit a plan declares that neither planwatch nor pint knows ("Mt CO2e"): accepted exactly as written,
+    as a measure of its own — figures in it are stored and compared, never converted to anything else."""
+    key = _plain(unit)
+    if key not in _ALIASES and key not in _DECLARED and not is_known_unit(unit):
+        _DECLARED[key] = "opaque:" + key
+        factor.cache_clear()
+
+
 def register_alias(alias: str, unit: str) -> None:
     """A plan or catalogue file names a unit its own way ("patents per 10,000 people" → 件/万人)."""
     target = normalize_unit(unit)
@@ -186,6 +193,8 @@ def is_known_unit(text: str) -> bool:
 
 def label(unit: str, lang: str = "en") -> str:
     name = normalize_unit(unit)
+    if name.startswith("opaque:"):
+        return str(unit).strip()
     en, zh = LABELS.get(name, (name, name))
     return zh if lang == "zh" else en
 
@@ -240,6 +249,8 @@ def factor(from_unit: str, to_unit: str) -> float:
     a, b = normalize_unit(from_unit), normalize_unit(to_unit)
     if a == b:
         return 1.0
+    if a.startswith("opaque:") or b.startswith("opaque:"):
+        raise PlanwatchError(f"cannot convert {label(a)} to {label(b)}: they measure different things")
     fa, fb = FAST_FACTORS.get(a), FAST_FACTORS.get(b)
     if fa and fb:
         if fa[1] != fb[1]:

@@ -17,9 +17,9 @@ from .core import TargetInput, assess_target
 from .model import PlanAssessment
 
 
-def needed_pairs(plan: Plan) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+def needed_pairs(plan: Plan, cat=None) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(every (indicator, region) the plan reads, the subset that are its own targets' cells)."""
-    cat = catalogue_for(plan)
+    cat = cat or catalogue_for(plan)
     pairs: set[tuple[str, str]] = set()
     own: set[tuple[str, str]] = set()
     for t in plan.targets:
@@ -32,13 +32,12 @@ def needed_pairs(plan: Plan) -> tuple[set[tuple[str, str]], set[tuple[str, str]]
     return pairs | own, own
 
 
-def needed_indicators(plan: Plan) -> set[str]:
-    return {i for i, _ in needed_pairs(plan)[0]}
+def needed_indicators(plan: Plan, cat=None) -> set[str]:
+    return {i for i, _ in needed_pairs(plan, cat)[0]}
 
 
 def _inputs(plan: Plan, obs: list[StoredObservation], live: list[StoredObservation], as_of: dt.date,
-            replay: bool) -> list[TargetInput]:
-    cat = catalogue_for(plan)
+            replay: bool, cat) -> list[TargetInput]:
     by_key: dict[tuple[str, str], list[StoredObservation]] = {}
     for o in obs:
         by_key.setdefault((o.indicator, o.region), []).append(o)
@@ -70,16 +69,18 @@ def assess_plan(store: Store, plan: Plan, as_of: dt.date | None = None) -> PlanA
     """Assess every target of a plan as known today, or as known on ``as_of``."""
     replay = as_of is not None
     as_of = as_of or dt.date.today()
-    pairs, own = needed_pairs(plan)
+    cat = catalogue_for(plan, store)
+    pairs, own = needed_pairs(plan, cat)
     obs = store.observations(pairs=pairs, as_of=as_of if replay else None)
     live = store.observations(pairs=own, as_of=as_of if replay else None, live=True)
-    return assess_observations(plan, obs, live, as_of, replay, store.url)
+    return assess_observations(plan, obs, live, as_of, replay, store.url, cat)
 
 
 def assess_observations(plan: Plan, obs: list[StoredObservation], live: list[StoredObservation], as_of: dt.date,
-                        replay: bool, database: str) -> PlanAssessment:
+                        replay: bool, database: str, cat=None) -> PlanAssessment:
     """The pure core of :func:`assess_plan` (the verdict timeline replays it on many dates)."""
-    results = [assess_target(i) for i in _inputs(plan, obs, live, as_of, replay)]
+    cat = cat or catalogue_for(plan)
+    results = [assess_target(i) for i in _inputs(plan, obs, live, as_of, replay, cat)]
     return PlanAssessment(
         plan_id=plan.id, title={"en": plan.title.en, "zh": plan.title.zh}, region=plan.region,
         horizon=plan.horizon, as_of=as_of.isoformat(), database=database, targets=results,

@@ -82,15 +82,15 @@ def _summary(points: list[TimelinePoint]) -> dict[str, str]:
 
 def verdict_timelines(store: Store, plan: Plan, today: dt.date | None = None,
                       target_ids: list[str] | None = None) -> list[Timeline]:
+    from ..plans.catalogue import catalogue_for
+
     today = today or dt.date.today()
-    pairs, own = needed_pairs(plan)
+    cat = catalogue_for(plan, store)
+    pairs, own = needed_pairs(plan, cat)
     rows = store.observations(pairs=pairs, all_revisions=True)
     own_rows = [r for r in rows if (r.indicator, r.region) in own]
     targets = [t for t in plan.targets if target_ids is None or t.id in target_ids]
     points: dict[str, list[TimelinePoint]] = {t.id: [] for t in targets}
-    from ..plans.catalogue import catalogue_for
-
-    cat = catalogue_for(plan)
     ids = {}
     for t in targets:
         ind = cat.indicator(t.indicator)
@@ -99,7 +99,7 @@ def verdict_timelines(store: Store, plan: Plan, today: dt.date | None = None,
     for day, published in replay_dates(plan, rows, today).items():
         seen = select(rows, day)
         live = live_rows(own_rows, day)
-        result = assess_observations(plan, seen, live, day, True, store.url)
+        result = assess_observations(plan, seen, live, day, True, store.url, cat)
         for ta in result.targets:
             if ta.target_id in points:
                 why = _trigger(day, published, ids[ta.target_id], regions[ta.target_id], today)

@@ -25,11 +25,12 @@ def register(app: typer.Typer) -> None:
 
         _check_format(fmt)
         _check_lang(lang)
-        p = get_plan(plan)
+        store = _store(db, plan)
+        p = get_plan(plan, store)
         ids = [t.id for t in p.targets]
         if target is not None and target not in ids:
             raise PlanwatchError(f"no target {target!r} in plan {p.id}; targets: {', '.join(ids)}")
-        timelines = verdict_timelines(_store(db), p, target_ids=[target] if target else None)
+        timelines = verdict_timelines(store, p, target_ids=[target] if target else None)
         if fmt == "json":
             render([], fmt, json_payload=[t.model_dump(mode="json") for t in timelines])
             return
@@ -67,6 +68,9 @@ def register(app: typer.Typer) -> None:
 
         _check_format(fmt)
         store = _store(db)
+        from ..sources.builtin import load_all
+
+        load_all(store)  # the sourced series planwatch ships are part of every backtest
         result = run_backtest(store, since=since, synthetic=synthetic, ets=ets, progress=fmt == "table")
         if fmt == "json":
             render([], fmt, json_payload=result)

@@ -61,7 +61,7 @@ def plan_comparisons(store, plan, peers: list[str] | None = None) -> dict[str, d
     """Per target: the plan region beside peers on the target's indicator (only where a peer has figures)."""
     from ..plans.catalogue import catalogue_for
 
-    cat = catalogue_for(plan)
+    cat = catalogue_for(plan, store)
     out: dict[str, dict] = {}
     for t in plan.targets:
         if t.measure == "rank":

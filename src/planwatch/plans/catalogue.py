@@ -1,127 +1,110 @@
-"""The indicator and region catalogue: what each series means, in which unit, with which caveats.
+"""The catalogue: what each indicator means, in which unit, with which caveats; regions; peer groups.
 
-Kept as YAML beside the code (``plans/data``) so analysts can read and correct definitions without
-touching Python; loaded once per process.
+One catalogue serves import, status, reports and the API. It is the built-in catalogue (YAML beside the
+code, ``plans/data``, so analysts can correct definitions without touching Python), plus what the
+built-in plans declare, plus every declaration stored with the plans and catalogue files added to a
+store (``planwatch plan add``, ``planwatch catalogue add``). A declaration that redefines an existing
+id with another meaning (unit dimension, kind, bases, breaks, links) is refused with a clear message;
+repeating the same meaning in other words is fine.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from .model import Text
-
-
-class SeriesBreak(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    from_period: int
-    reason: Text
-    regions: list[str] | None = None  # None: every region
-
-    def applies_to(self, region: str) -> bool:
-        return self.regions is None or region in self.regions
-
-
-class Basis(BaseModel):
-    """One definition of an indicator that has several (FTE vs head count; current vs constant prices)."""
-
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    name: Text
-
-
-class Indicator(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    name: Text
-    unit: str
-    kind: Literal["share", "level", "rate", "growth", "rank"]
-    definition: Text
-    publisher: str
-    caveats: list[Text] = []
-    breaks: list[SeriesBreak] = []
-    growth_indicator: str | None = None  # a companion series of published y/y growth rates (%)
-    rank_indicator: str | None = None  # a companion series of published ranks
-    price_basis: Literal["current", "constant", "unknown", "not_applicable"] = "not_applicable"
-    bases: list[Basis] = []  # definitions figures may be published on; trends never mix them
-    default_basis: str | None = None  # the basis a target is read on unless it names one
-    projection_model: str | None = None  # default projection model for targets on this indicator
-
-    def basis(self, basis_id: str | None) -> Basis | None:
-        return next((b for b in self.bases if b.id == basis_id), None)
-
-    def breaks_for(self, region: str) -> list[int]:
-        return sorted(b.from_period for b in self.breaks if b.applies_to(region))
-
-
-class Region(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    name: Text
-    kind: Literal["country", "province", "city", "region", "zone"]
-    parent: str | None = None
-
-
-class PeerGroup(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    name: Text
-    members: list[str]
-    size: int | None = None  # the group's full size where more members exist than the catalogue lists
-    size_source: str | None = None
+from ..errors import PlanwatchError
+from .entries import Basis, Declarations, Indicator, PeerGroup, Region, SeriesBreak, Text  # noqa: F401  (re-exported)
 
 
 class Catalogue(BaseModel):
     indicators: dict[str, Indicator]
     regions: dict[str, Region]
     peer_groups: dict[str, PeerGroup]
+    units: dict[str, str] = {}
 
     def indicator(self, indicator_id: str) -> Indicator:
-        from ..errors import PlanwatchError
-
         try:
             return self.indicators[indicator_id]
         except KeyError:
-            raise PlanwatchError(
-                f"unknown indicator {indicator_id!r}; see `planwatch indicators`"
-            ) from None
+            raise PlanwatchError(f"unknown indicator {indicator_id!r}; see `planwatch indicators`") from None
 
     def region(self, region_id: str) -> Region:
-        from ..errors import PlanwatchError
-
         try:
             return self.regions[region_id]
         except KeyError:
             raise PlanwatchError(f"unknown region {region_id!r}; see `planwatch regions`") from None
 
+    def merged(self, decl: Declarations, origin: str) -> Catalogue:
+        """This catalogue plus ``decl``; a conflicting redefinition is refused, naming both origins."""
+        from ..units import is_known_unit, register_alias, register_opaque
+
+        indicators, regions, groups = dict(self.indicators), dict(self.regions), dict(self.peer_groups)
+        units = dict(self.units)
+        for alias, unit in decl.units.items():
+            if not is_known_unit(unit):
+                raise PlanwatchError(f"{origin}: unit alias {alias!r} names {unit!r}, which is not a unit planwatch knows")
+            register_alias(alias, unit)
+            units[alias] = unit
+        for new, table, what in ((decl.indicators, indicators, "indicator"), (decl.regions, regions, "region"),
+                                 (decl.peer_groups, groups, "peer group")):
+            for item in new:
+                old = table.get(item.id)
+                if old is not None and old.essence() != item.essence():
+                    diff = {k: (v, item.essence()[k]) for k, v in old.essence().items() if item.essence()[k] != v}
+                    raise PlanwatchError(f"{origin}: {what} {item.id!r} is already defined with another meaning "
+                                         f"({', '.join(f'{k}: {a!r} here {b!r}' for k, (a, b) in diff.items())}); "
+                                         "use a new id, or the existing definition as it is")
+                table.setdefault(item.id, item)
+        for i in decl.indicators:
+            if not is_known_unit(i.unit):  # a unit of its own: stored and compared as written, never converted
+                register_opaque(i.unit)
+        return Catalogue(indicators=indicators, regions=regions, peer_groups=groups, units=units)
+
 
 @lru_cache(maxsize=1)
 def load_catalogue() -> Catalogue:
+    """The built-in catalogue: the YAML files and what the built-in plans declare."""
     import yaml
 
     data_dir = resources.files("planwatch.plans") / "data"
     ind = yaml.safe_load((data_dir / "indicators.yaml").read_text(encoding="utf-8"))
     reg = yaml.safe_load((data_dir / "regions.yaml").read_text(encoding="utf-8"))
-    return Catalogue(
+    cat = Catalogue(
         indicators={i["id"]: Indicator(**i) for i in ind["indicators"]},
         regions={r["id"]: Region(**r) for r in reg["regions"]},
         peer_groups={g["id"]: PeerGroup(**g) for g in reg.get("peer_groups", [])},
     )
+    from .loader import builtin_declarations
+
+    for origin, decl in builtin_declarations():
+        cat = cat.merged(decl, origin)
+    return cat
 
 
-def catalogue_for(plan) -> Catalogue:
-    """The built-in catalogue plus the indicators and regions a plan file declares itself."""
-    base = load_catalogue()
-    if not plan.indicators and not plan.regions:
+def with_declarations(base: Catalogue, docs: Iterable[tuple[str, Declarations]]) -> Catalogue:
+    cat = base
+    for origin, decl in docs:
+        cat = cat.merged(decl, origin)
+    return cat
+
+
+def store_catalogue(store) -> Catalogue:
+    """The built-in catalogue plus every plan and catalogue file added to this store."""
+    if store is None:
+        return load_catalogue()
+    from .loader import stored_declarations
+
+    return with_declarations(load_catalogue(), stored_declarations(store))
+
+
+def catalogue_for(plan, store=None) -> Catalogue:
+    """The catalogue a plan is read against: the store's (or the built-in one) plus the plan's own declarations."""
+    base = store_catalogue(store)
+    decl = plan.declarations()
+    if not (decl.indicators or decl.regions or decl.peer_groups or decl.units):
         return base
-    indicators = dict(base.indicators)
-    for d in plan.indicators:
-        indicators[d.id] = Indicator(id=d.id, name=d.name, unit=d.unit, kind=d.kind,
-                                     definition=d.definition or d.name, publisher="(declared in the plan file)")
-    regions = dict(base.regions)
-    for r in plan.regions:
-        regions[r.id] = Region(id=r.id, name=r.name, kind="region" if r.kind == "other" else r.kind)
-    return Catalogue(indicators=indicators, regions=regions, peer_groups=base.peer_groups)
+    return base.merged(decl, f"plan {plan.id}")

@@ -15,68 +15,37 @@ from typing import Any
 
 from ..errors import PlanFileError, PlanwatchError
 from .model import Plan
+from .yamlfile import line_for, line_index, problems_from
+from .yamlfile import load as load_yaml
+
+_line_index = line_index  # kept for the framework loader
+_line_for = line_for
 
 
-def _line_index(node: Any, path: tuple = ()) -> dict[tuple, int]:
-    """Map every key path in a YAML node tree to its 1-based line, so pydantic errors can point at lines."""
-    import yaml
-
-    index: dict[tuple, int] = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            sub = (*path, key.value)
-            index[sub] = key.start_mark.line + 1
-            for k, v in _line_index(value, sub).items():
-                if k != sub:
-                    index[k] = v
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            index.update(_line_index(item, (*path, i)))
-    return index
-
-
-def _line_for(index: dict[tuple, int], loc: tuple) -> int | None:
-    loc = tuple(loc)
-    while loc:
-        if loc in index:
-            return index[loc]
-        loc = loc[:-1]
-    return index.get(())
-
-
-def parse_plan_text(text: str, name: str = "<plan>") -> Plan:
-    """Parse and validate plan YAML (or JSON, a subset of YAML)."""
-    import yaml
+def parse_plan_text(text: str, name: str = "<plan>", store=None, check: bool = True) -> Plan:
+    """Parse and validate plan YAML (or JSON, a subset of YAML) against the catalogue of ``store``."""
     from pydantic import ValidationError
 
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise PlanFileError(name, [(line, "(syntax)", str(getattr(exc, "problem", exc)))]) from None
+    data, index = load_yaml(text, name, PlanFileError)
     if not isinstance(data, dict):
         raise PlanFileError(name, [(1, "(document)", "a plan file is a mapping with id, title, targets, …")])
-    index = _line_index(node) if node is not None else {}
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            field = ".".join(str(p) for p in loc) or "(plan)"
-            problems.append((_line_for(index, loc), field, err["msg"]))
-        raise PlanFileError(name, problems) from None
-    _check_against_catalogue(plan, name, index)
+        raise PlanFileError(name, problems_from(exc, index, "(plan)")) from None
+    if check:
+        _check_against_catalogue(plan, name, index, store)
     return plan
 
 
-def _check_against_catalogue(plan: Plan, name: str, index: dict[tuple, int]) -> None:
+def _check_against_catalogue(plan: Plan, name: str, index: dict[tuple, int], store=None) -> None:
     from ..units import compatible, is_known_unit
     from .catalogue import catalogue_for
 
-    cat = catalogue_for(plan)
+    try:
+        cat = catalogue_for(plan, store)
+    except PlanwatchError as exc:
+        raise PlanFileError(name, [(_line_for(index, ("indicators",)), "(declarations)", str(exc))]) from None
     problems = []
     if plan.region not in cat.regions:
         problems.append((_line_for(index, ("region",)), "region",
@@ -119,12 +88,13 @@ def read_text_file(p: Path, what: str, file_error: type[PlanwatchError] = PlanFi
         raise PlanwatchError(f"cannot read {p}: {exc.strerror}") from None
 
 
-def load_plan_file(path: str | os.PathLike) -> Plan:
+def load_plan_file(path: str | os.PathLike, store=None) -> Plan:
     p = Path(path)
-    return parse_plan_text(read_text_file(p, "plan file"), str(p))
+    return parse_plan_text(read_text_file(p, "plan file"), str(p), store)
 
 
 def user_plans_dir() -> Path:
+    """Where plans added before plans lived in the store were kept (still read, never written)."""
     from ..store.db import data_dir
 
     return data_dir() / "plans"
@@ -135,46 +105,116 @@ def _builtin_files() -> dict[str, Any]:
     return {f.name.rsplit(".", 1)[0]: f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml"))}
 
 
-def plan_ids() -> list[tuple[str, str]]:
+@lru_cache(maxsize=8)
+def _builtin_plan(plan_id: str) -> Plan:
+    return parse_plan_text(_builtin_files()[plan_id].read_text(encoding="utf-8"), f"builtin:{plan_id}")
+
+
+def builtin_ids() -> list[str]:
+    return sorted(_builtin_files())
+
+
+def builtin_declarations():
+    """(origin, declarations) of the built-in plans, read without the catalogue check (they extend it)."""
+    out = []
+    for pid, f in sorted(_builtin_files().items()):
+        plan = parse_plan_text(f.read_text(encoding="utf-8"), f"builtin:{pid}", check=False)
+        out.append((f"built-in plan {pid}", plan.declarations()))
+    return out
+
+
+def stored_declarations(store):
+    """(origin, declarations) of every plan and catalogue file added to a store, oldest first."""
+    from .entries import Declarations
+
+    out = []
+    for doc in store.documents():
+        origin = f"{doc['kind']} {doc['key']}"
+        data, _ = load_yaml(doc["text"], origin, PlanFileError)
+        if doc["kind"] == "plan":
+            out.append((origin, Plan.model_validate(data).declarations()))
+        else:
+            out.append((origin, Declarations.model_validate(data)))
+    return out
+
+
+def plan_ids(store=None) -> list[tuple[str, str]]:
     """All known plans as (id, origin), built-in first."""
-    out = [(pid, "built-in") for pid in sorted(_builtin_files())]
+    out = [(pid, "built-in") for pid in builtin_ids()]
+    seen = set(builtin_ids())
+    if store is not None:
+        for doc in store.documents("plan"):
+            out.append((doc["key"], f"added {doc['added_at']:%Y-%m-%d}" + (f" by {doc['added_by']}" if doc["added_by"] else "")))
+            seen.add(doc["key"])
     udir = user_plans_dir()
     if udir.is_dir():
-        out += [(f.stem, str(f)) for f in sorted(udir.glob("*.yaml"))]
+        out += [(f.stem, str(f)) for f in sorted(udir.glob("*.yaml")) if f.stem not in seen]
     return out
 
 
 DEFAULT_PLAN = "beijing-istic-2025"
 
 
-@lru_cache(maxsize=16)
-def get_plan(plan_id: str = DEFAULT_PLAN) -> Plan:
-    """A plan by id (built-in or user-added), or by path to a plan file."""
-    builtin = _builtin_files()
-    if plan_id in builtin:
-        return parse_plan_text(builtin[plan_id].read_text(encoding="utf-8"), f"builtin:{plan_id}")
-    user = user_plans_dir() / f"{plan_id}.yaml"
-    if user.is_file():
-        return load_plan_file(user)
+def get_plan(plan_id: str = DEFAULT_PLAN, store=None) -> Plan:
+    """A plan by id (built-in, added to the store, or in the old user folder), or by path to a plan file."""
+    if plan_id in _builtin_files():
+        return _builtin_plan(plan_id)
+    if store is not None and len(plan_id) <= 100:
+        doc = store.document("plan", plan_id)
+        if doc is not None:
+            return parse_plan_text(doc["text"], f"plan {plan_id}", store)
+    if len(plan_id) <= 100 and "/" not in plan_id:
+        user = user_plans_dir() / f"{plan_id}.yaml"
+        if user.is_file():
+            return load_plan_file(user, store)
     if plan_id.endswith((".yaml", ".yml", ".json")) or os.sep in plan_id:
-        return load_plan_file(plan_id)
-    known = ", ".join(pid for pid, _ in plan_ids())
-    raise PlanwatchError(f"unknown plan {plan_id!r}; known plans: {known}")
+        return load_plan_file(plan_id, store)
+    known = ", ".join(pid for pid, _ in plan_ids(store))
+    shown = plan_id if len(plan_id) <= 60 else plan_id[:60] + "…"
+    raise PlanwatchError(f"unknown plan {shown!r}; known plans: {known}")
 
 
-def add_plan(path: str | os.PathLike) -> Plan:
-    """Validate a plan file and copy it into the user's plan folder under its id."""
-    plan = load_plan_file(path)
+def add_plan(path: str | os.PathLike, store, replace: bool = False, added_by: str | None = None) -> Plan:
+    """Validate a plan file against the store's catalogue and keep it in the store under its id.
+
+    An id already taken is refused unless ``replace`` (the earlier version stays in the store's history)."""
+    p = Path(path)
+    text = read_text_file(p, "plan file")
+    return add_plan_text(text, str(p), store, replace, added_by)
+
+
+def add_plan_text(text: str, origin: str, store, replace: bool = False, added_by: str | None = None) -> Plan:
+    plan = parse_plan_text(text, origin, store)
     if plan.id in _builtin_files():
         raise PlanwatchError(f"plan id {plan.id!r} is taken by a built-in plan; choose another id")
-    udir = user_plans_dir()
-    udir.mkdir(parents=True, exist_ok=True)
-    dest = udir / f"{plan.id}.yaml"
-    tmp = dest.with_suffix(".tmp")
-    tmp.write_text(Path(path).read_text(encoding="utf-8"), encoding="utf-8")
-    tmp.replace(dest)
-    get_plan.cache_clear()
+    existing = store.document("plan", plan.id)
+    if existing is not None and not replace and existing["text"] != text:
+        raise PlanwatchError(f"a plan with id {plan.id!r} is already in the store (added {existing['added_at']:%Y-%m-%d} "
+                             f"from {existing['origin']}); use --replace to replace it (the old version is kept in "
+                             "the store's history)")
+    store.add_document("plan", plan.id, text, origin, added_by)
     return plan
+
+
+def add_catalogue(path: str | os.PathLike, store, added_by: str | None = None):
+    """Validate a catalogue file (indicators, regions, peer groups, unit aliases) and keep it in the store."""
+    from pydantic import ValidationError
+
+    from .catalogue import store_catalogue
+    from .entries import Declarations
+
+    p = Path(path)
+    text = read_text_file(p, "catalogue file")
+    data, index = load_yaml(text, str(p), PlanFileError)
+    if not isinstance(data, dict):
+        raise PlanFileError(str(p), [(1, "(document)", "a catalogue file is a mapping with indicators, regions, …")])
+    try:
+        decl = Declarations.model_validate(data)
+    except ValidationError as exc:
+        raise PlanFileError(str(p), problems_from(exc, index, "(catalogue)")) from None
+    store_catalogue(store).merged(decl, str(p))  # refuses a conflicting redefinition
+    store.add_document("catalogue", p.name, text, str(p.resolve()), added_by)
+    return decl
 
 
 def json_schema() -> str:

@@ -7,9 +7,22 @@ published in ``docs/plan.schema.json`` is generated from these classes (``planwa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .entries import Indicator, PeerGroup, Region, Text
+
+
+def _no_bool(v):
+    """YAML reads `yes`, `no`, `on`, `off` as booleans; a number field must not take them as 1 or 0."""
+    if isinstance(v, bool):
+        raise ValueError("a number is required, not a yes/no value")
+    return v
+
+
+#: A finite number, never a boolean (YAML 1.1 reads `yes` as true) and never NaN or infinity.
+Number = Annotated[float, BeforeValidator(_no_bool), Field(allow_inf_nan=False)]
 
 Comparator = Literal["around", "at_least", "more_than", "at_most", "less_than", "between", "rank_at_most"]
 Measure = Literal["level", "share", "average_annual_growth", "change_from_base", "rank"]
@@ -28,23 +41,6 @@ FOUR_ORIENTATIONS = {
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-class Text(_Strict):
-    """A wording in English and/or Chinese (at least one)."""
-
-    en: str | None = None
-    zh: str | None = None
-
-    @model_validator(mode="after")
-    def _one_language(self) -> Text:
-        if not (self.en or self.zh):
-            raise ValueError("give the text in at least one language (en or zh)")
-        return self
-
-    def best(self, lang: str = "en") -> str:
-        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
-        return first or second or ""
 
 
 class Document(_Strict):
@@ -83,16 +79,16 @@ class Target(_Strict):
     region: str | None = Field(None, description="defaults to the plan's region")
     quote: Text
     comparator: Comparator
-    value: float | None = Field(None, description="the target value in `unit` (null only for rank targets "
-                                "without a number)")
-    value_high: float | None = Field(None, description="upper end, for `between`")
+    value: Number | None = Field(None, description="the target value in `unit` (null only for rank targets "
+                                 "without a number)")
+    value_high: Number | None = Field(None, description="upper end, for `between`")
     unit: str
     deadline: int = Field(ge=1949, le=2100)
     measure: Measure = "level"
     base_year: int | None = Field(None, description="for average_annual_growth and change_from_base")
     peer_group: str | None = Field(None, description="for rank targets: the group the region is ranked in")
     direction: Direction = "increase"
-    tolerance: float | None = Field(None, ge=0, description="for `around`: absolute half-width in `unit`; "
+    tolerance: Number | None = Field(None, ge=0, description="for `around`: absolute half-width in `unit`; "
                                     "default 3% of the target value")
     basis: str | None = Field(None, description="the definition the target is read on, where the indicator has "
                               "several (e.g. fte or headcount); default: the indicator's default basis")
@@ -128,24 +124,12 @@ class Target(_Strict):
         return abs(self.value or 0.0) * DEFAULT_AROUND_TOLERANCE
 
 
-class IndicatorDecl(_Strict):
-    """An indicator a plan file declares for itself (for plans beyond the built-in catalogue)."""
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
-    name: Text
-    unit: str
-    kind: Literal["share", "level", "rate", "growth", "rank"] = "level"
-    definition: Text | None = None
-
-
-class RegionDecl(_Strict):
-    id: str
-    name: Text
-    kind: Literal["country", "province", "city", "region", "zone", "other"] = "other"
+IndicatorDecl = Indicator  # an indicator a plan declares for itself: the same fields as a built-in one
+RegionDecl = Region
 
 
 class Plan(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=100)
     title: Text
     short_title: Text | None = None
     issuers: list[Text] = []
@@ -154,11 +138,23 @@ class Plan(_Strict):
     region: str
     horizon: int = Field(ge=1949, le=2100)
     documents: list[Document] = []
-    indicators: list[IndicatorDecl] = Field(default=[], description="indicators this plan declares itself")
-    regions: list[RegionDecl] = Field(default=[], description="regions this plan declares itself")
+    indicators: list[Indicator] = Field(default=[], description="indicators this plan declares itself")
+    regions: list[Region] = Field(default=[], description="regions this plan declares itself")
+    peer_groups: list[PeerGroup] = Field(default=[], description="peer groups this plan declares itself")
+    units: dict[str, str] = Field(default={}, description="unit aliases this plan uses: a spelling → a known unit")
     goals: list[Goal] = []
     targets: list[Target] = []
     tasks: list[Task] = []
+
+    @model_validator(mode="after")
+    def _deadlines_after_issue(self) -> Plan:
+        start = (self.issued or self.released)
+        for t in self.targets:
+            if start is not None and t.deadline < start.year:
+                raise ValueError(f"target {t.id!r} has deadline {t.deadline}, before the plan was issued ({start})")
+        if start is not None and self.horizon < start.year:
+            raise ValueError(f"horizon {self.horizon} is before the plan was issued ({start})")
+        return self
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Plan:
@@ -178,3 +174,9 @@ class Plan(_Strict):
 
     def region_of(self, target: Target) -> str:
         return target.region or self.region
+
+    def declarations(self):
+        from .entries import Declarations
+
+        return Declarations(indicators=self.indicators, regions=self.regions, peer_groups=self.peer_groups,
+                            units=self.units)

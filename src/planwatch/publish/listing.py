@@ -81,3 +81,22 @@ def render(rows: Sequence[dict], fmt: str, columns: Sequence[tuple[str, str]] | 
     if not console.is_terminal:  # a file or a pipe: no screen to fit, so do not fold ids and numbers
         console = Console(width=max(console.width, 160))
     console.print(table)
+
+
+def stream(rows, fmt: str) -> None:
+    """Write rows as JSON (an array) or CSV as they come, so a million-row listing never sits in memory."""
+    out = sys.stdout
+    first = True
+    if fmt == "json":
+        out.write("[")
+        for r in rows:
+            out.write(("\n" if first else ",\n") + json.dumps(_finite(r), ensure_ascii=False, default=str, allow_nan=False))
+            first = False
+        out.write("\n]\n" if not first else "]\n")
+        return
+    w = csv.writer(out)
+    for r in rows:
+        if first:
+            w.writerow(list(r))
+            first = False
+        w.writerow(["" if v is None else csv_safe(v) for v in r.values()])

@@ -271,6 +271,50 @@ class Store:
                              known_from=known_from(r.published), identity=ident)
         ).inserted_primary_key[0]
 
+    # -- documents (plan and catalogue files) --------------------------------------------------------
+    def add_document(self, kind: str, key: str, text: str, origin: str, added_by: str | None = None,
+                     conn: Connection | None = None) -> bool:
+        """Keep a plan or catalogue file; returns False when the same text is already current for that key."""
+        from sqlalchemy import insert
+
+        if conn is None:
+            with self.begin_write() as c:
+                return self.add_document(kind, key, text, origin, added_by, conn=c)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        current = self.document(kind, key, conn=conn)
+        if current is not None and current["sha256"] == digest:
+            return False
+        conn.execute(insert(t.documents).values(kind=kind, key=key, text=text, sha256=digest, origin=origin,
+                                                added_at=dt.datetime.now(dt.UTC), added_by=added_by))
+        return True
+
+    def document(self, kind: str, key: str, conn: Connection | None = None) -> dict | None:
+        from sqlalchemy import select
+
+        d = t.documents
+        q = select(d).where(d.c.kind == kind, d.c.key == key).order_by(d.c.id.desc()).limit(1)
+        if conn is not None:
+            row = conn.execute(q).mappings().first()
+        else:
+            with translate_errors(self.url), self.engine.connect() as c:
+                row = c.execute(q).mappings().first()
+        return dict(row) if row else None
+
+    def documents(self, kind: str | None = None) -> list[dict]:
+        """The current (newest) document of every (kind, key), oldest key first."""
+        from sqlalchemy import select
+
+        d = t.documents
+        q = select(d).order_by(d.c.id)
+        if kind is not None:
+            q = q.where(d.c.kind == kind)
+        with translate_errors(self.url), self.engine.connect() as c:
+            rows = [dict(r) for r in c.execute(q).mappings()]
+        latest: dict[tuple, dict] = {}
+        for r in rows:
+            latest[(r["kind"], r["key"])] = r
+        return sorted(latest.values(), key=lambda r: r["id"])
+
     # -- meta ----------------------------------------------------------------------------------------
     def get_meta(self, key: str, conn: Connection | None = None) -> str | None:
         from sqlalchemy import select

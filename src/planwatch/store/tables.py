@@ -70,6 +70,19 @@ observations = Table(
     UniqueConstraint("indicator", "region", "period", "revision", name="uq_observation_revision"),
 )
 
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # plan | catalogue
+    Column("key", String(100), nullable=False),  # plan id, or catalogue file name
+    Column("text", Text, nullable=False),  # the file as added (YAML)
+    Column("sha256", String(64), nullable=False),
+    Column("origin", Text, nullable=False),  # where it was added from
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("added_by", String(100), nullable=True),
+)
+
 meta = Table(
     "planwatch_meta",
     metadata,
