@@ -60,7 +60,7 @@ def test_on_track_and_off_track_from_the_trend():
 def test_deadline_passed_without_its_figure_is_provisional():
     res = run(target(), indicator(), series([(2022, 9), (2023, 9.6), (2024, 10.1)]), as_of=2026)
     assert res.verdict == "on_track" and res.provisional
-    assert "not yet published" in res.explanation["en"]
+    assert "figure in the store yet" in res.explanation["en"]
 
 
 def test_no_data_when_nothing_numeric():

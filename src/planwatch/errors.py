@@ -37,10 +37,16 @@ class ImportRejected(PlanwatchError):
 class PlanFileError(PlanwatchError):
     """A plan file that does not validate; each problem names file, line and field."""
 
+    what = "plan file"
+
     def __init__(self, path: str, problems: list[tuple[int | None, str, str]]):
         self.path = path
         self.problems = problems
         lines = "\n".join(
             f"  {path}:{line if line is not None else '?'}: {field}: {msg}" for line, field, msg in problems
         )
-        super().__init__(f"{path}: invalid plan file ({len(problems)} problem(s)):\n{lines}")
+        super().__init__(f"{path}: invalid {self.what} ({len(problems)} problem(s)):\n{lines}")
+
+
+class CatalogueFileError(PlanFileError):
+    what = "catalogue file"

@@ -376,10 +376,10 @@ def _explain_level(inp, verdict, provisional, latest, fc, wants, fmts, probabili
     proj = fmt(fc.value)
     status_en = "on track" if verdict == "on_track" else "off track"
     status_zh = "进度正常" if verdict == "on_track" else "进度落后"
-    pending = (f"The {t.deadline} figure is not yet published; " if inp.as_of_year > t.deadline else "")
+    pending = (f"No {t.deadline} figure in the store yet; " if inp.as_of_year > t.deadline else "")
     en = (f"{pending}{status_en}{p}: latest {lv} ({latest.period}), projected {proj} in {t.deadline} "
           f"against {want}.")
-    pending_zh = f"{t.deadline}年数据尚未发布;" if inp.as_of_year > t.deadline else ""
+    pending_zh = f"库中尚无{t.deadline}年数据;" if inp.as_of_year > t.deadline else ""
     pz = f"(概率{fmt_probability(probability)})" if probability is not None else ""
     zh = (f"{pending_zh}{status_zh}{pz}:最新值{lv_zh}({latest.period}年),预计{t.deadline}年为{fmt_zh(fc.value)},"
           f"目标{want_zh}。")

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import PlanFileError, PlanwatchError
+from ..errors import CatalogueFileError, PlanFileError, PlanwatchError
 from .model import Plan
 from .yamlfile import line_for, line_index, problems_from
 from .yamlfile import load as load_yaml
@@ -205,13 +205,13 @@ def add_catalogue(path: str | os.PathLike, store, added_by: str | None = None):
 
     p = Path(path)
     text = read_text_file(p, "catalogue file")
-    data, index = load_yaml(text, str(p), PlanFileError)
+    data, index = load_yaml(text, str(p), CatalogueFileError)
     if not isinstance(data, dict):
-        raise PlanFileError(str(p), [(1, "(document)", "a catalogue file is a mapping with indicators, regions, …")])
+        raise CatalogueFileError(str(p), [(1, "(document)", "a catalogue file is a mapping with indicators, regions, …")])
     try:
         decl = Declarations.model_validate(data)
     except ValidationError as exc:
-        raise PlanFileError(str(p), problems_from(exc, index, "(catalogue)")) from None
+        raise CatalogueFileError(str(p), problems_from(exc, index, "(catalogue)")) from None
     store_catalogue(store).merged(decl, str(p))  # refuses a conflicting redefinition
     store.add_document("catalogue", p.name, text, str(p.resolve()), added_by)
     return decl

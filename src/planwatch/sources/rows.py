@@ -168,11 +168,12 @@ class Validator:
         if not f["indicator"]:
             err("indicator", "missing")
         elif ind is None:
-            err("indicator", f"unknown indicator {f['indicator']!r}")
+            err("indicator", f"unknown indicator {f['indicator']!r} (see `planwatch indicators`; a plan's own "
+                "indicators are known once it is added with `planwatch plan add`)")
         if not f["region"]:
             err("region", "missing")
         elif f["region"] not in cat.regions:
-            err("region", f"unknown region {f['region']!r}")
+            err("region", f"unknown region {f['region']!r} (see `planwatch regions`)")
         period = None
         if not f["period"]:
             err("period", "missing")
