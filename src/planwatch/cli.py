@@ -68,6 +68,21 @@ def _catalogue(store, plan_id: str | None):
     return store_catalogue(store)
 
 
+def write_atomically(output: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, renamed into place, removed on failure."""
+    if output.is_dir():
+        raise PlanwatchError(f"{output} is a folder; give a file name, e.g. {output / 'report.html'}")
+    if not output.parent.is_dir():
+        raise PlanwatchError(f"cannot write {output}: the folder {output.parent} does not exist")
+    tmp = output.with_name(output.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PlanwatchError(f"cannot write {output}: {exc.strerror}") from None
+
+
 def _as_of(as_of: str | None):
     import datetime as dt
 
@@ -525,13 +540,7 @@ def report_cmd(plan: PlanArg = DEFAULT_PLAN,
     p = get_plan(plan, store)
     result = assess_plan(store, p, _as_of(as_of))
     html = render_report(p, result, lang=lang, comparisons=plan_comparisons(store, p))
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_suffix(output.suffix + ".tmp")
-        tmp.write_text(html, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as exc:
-        raise PlanwatchError(f"cannot write {output}: {exc.strerror}") from None
+    write_atomically(output, html)
     typer.echo(f"wrote {output} ({len(html) // 1024} KB, {len(result.targets)} targets)")
 
 

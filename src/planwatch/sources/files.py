@@ -113,7 +113,7 @@ def _csv_records(path: Path, content: bytes | None):
             raise ImportRejected(str(path), [RowError(start, "(file)", f"not UTF-8 text ({exc.reason})")]) from None
         except csv.Error as exc:
             hint = " (an unterminated quote?)" if "EOF" in str(exc) or "quote" in str(exc) else ""
-            raise ImportRejected(str(path), [RowError(rowno, "(file)", f"malformed CSV from this row: {exc}{hint}")]) \
+            raise ImportRejected(str(path), [RowError(start, "(file)", f"malformed CSV from this row: {exc}{hint}")]) \
                 from None
         finally:
             raw.close()

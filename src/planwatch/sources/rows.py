@@ -28,13 +28,13 @@ MAX_LENGTH = {"indicator": 64, "region": 32, "unit": 64, "publisher": 300, "titl
               "note": 4000, "derivation": 4000, "basis": 32}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _URI = re.compile(r"^(?!javascript:|data:|vbscript:)[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", re.IGNORECASE)
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
 
 # The number grammar: ASCII digits only, an optional sign, thousands grouped in threes, one decimal mark.
-_POINT = re.compile(r"^[+-]?(?:\d{1,3}(?:[,  \u202f]\d{3})+|\d+)(?:\.\d+)?$")
-_COMMA = re.compile(r"^[+-]?(?:\d{1,3}(?:[.  \u202f]\d{3})+|\d+)(?:,\d+)?$")
+_POINT = re.compile(r"^[+-]?(?:\d{1,3}(?:[,  \u202f]\d{3})+|\d+)(?:\.\d+)?$", re.ASCII)
+_COMMA = re.compile(r"^[+-]?(?:\d{1,3}(?:[.  \u202f]\d{3})+|\d+)(?:,\d+)?$", re.ASCII)
 
 
 class NumberError(ValueError):
@@ -87,8 +87,8 @@ def parse_published(raw: str, today: dt.date | None = None) -> str:
 
 
 def parse_period(raw: str) -> int:
-    if not re.match(r"^\d{4}$", raw):
-        if re.match(r"^\d{4}\.0+$", raw):  # spreadsheets write whole years as floats
+    if not re.match(r"^[0-9]{4}$", raw):
+        if re.match(r"^[0-9]{4}\.0+$", raw):  # spreadsheets write whole years as floats
             raw = raw.split(".")[0]
         else:
             raise ValueError(f"{raw!r} is not a year (four digits, e.g. 2024)")
