@@ -78,3 +78,16 @@ def test_database_url_resolution(tmp_path, monkeypatch):
     assert resolve_url() == "sqlite:////tmp/env.sqlite"
     monkeypatch.delenv("PLANWATCH_DATABASE_URL")
     assert resolve_url().endswith("planwatch.sqlite")
+
+
+def test_a_file_larger_than_one_batch_imports_once_and_reimports_unchanged(store, monkeypatch):
+    import planwatch.store.repository as repo
+
+    monkeypatch.setattr(repo, "BATCH", 7)
+    rows = [row(5.0 + i / 100, period=2000 + i % 5, url=f"https://stats.example/{i}") for i in range(40)]
+    first = store.write(rows, origin="a")
+    again = store.write(rows, origin="a")
+    assert (first.new, again.unchanged, again.written) == (40, 40, 0)
+    assert store.counts()["observations"] == 40
+    for y in range(2000, 2005):
+        assert sorted(h.revision for h in store.history("rd_intensity", "CN-BJ", y)) == list(range(1, 9))

@@ -180,35 +180,35 @@ class Store:
         counts = {"new": 0, "revised": 0, "metadata_only": 0, "unchanged": 0}
         n_rows = 0
         source_ids: dict[str, int] = {}
-        next_rev: dict[tuple, int] = {}
         touched: set[tuple] = set()
         for chunk in _chunks(rows, BATCH):
             n_rows += len(chunk)
+            # Every line's newest revision in this chunk's cells, read inside the transaction, so rows written
+            # by earlier chunks of the same file count too (a file may revisit a cell in any chunk).
             cells = {(r.indicator, r.region, r.period) for r in chunk}
-            heads, max_rev = self._line_heads(conn, cells - next_rev.keys())
-            for cell, rev in max_rev.items():
-                next_rev[cell] = rev + 1
-            batch: list[dict] = []
+            heads, max_rev = self._line_heads(conn, cells)
+            next_rev = {cell: rev + 1 for cell, rev in max_rev.items()}
+            kept: list[tuple[NewObservation, str]] = []
             for r in chunk:
                 key = line_key(r)
-                head = heads.get(key)
-                kind = _change_kind(head, r)
+                kind = _change_kind(heads.get(key), r)
                 counts[kind] += 1
                 if kind == "unchanged":
                     continue
-                ident = source_identity(r.publisher, r.title, r.url, r.published)
-                sid = source_ids.get(ident)
-                if sid is None:
-                    sid = source_ids[ident] = self._source_id(conn, r, ident)
+                heads[key] = r
+                kept.append((r, source_identity(r.publisher, r.title, r.url, r.published)))
+            self._source_ids(conn, kept, source_ids)
+            batch: list[dict] = []
+            for r, ident in kept:
                 cell = (r.indicator, r.region, r.period)
                 rev = next_rev.get(cell, 1)
                 next_rev[cell] = rev + 1
-                heads[key] = r
                 batch.append(dict(
                     indicator=r.indicator, region=r.region, period=r.period, revision=rev, value=r.value, unit=r.unit,
-                    value_std=r.value_std, status=r.status, source_id=sid, quote=r.quote, confidence=r.confidence,
-                    note=r.note, import_id=import_id, recorded_at=now, basis=r.basis, comparator=r.comparator,
-                    rounded=bool(r.rounded), derivation=r.derivation, is_live=False, is_current=False,
+                    value_std=r.value_std, status=r.status, source_id=source_ids[ident], quote=r.quote,
+                    confidence=r.confidence, note=r.note, import_id=import_id, recorded_at=now, basis=r.basis,
+                    comparator=r.comparator, rounded=bool(r.rounded), derivation=r.derivation, is_live=False,
+                    is_current=False,
                 ))
                 touched.add(cell)
             self._insert(conn, batch)
@@ -259,17 +259,26 @@ class Store:
         return heads, max_rev
 
     @staticmethod
-    def _source_id(conn: Connection, r: NewObservation, ident: str) -> int:
+    def _source_ids(conn: Connection, rows: list[tuple[NewObservation, str]], known: dict[str, int]) -> None:
+        """Fill ``known`` (identity → source id) for these rows: one query for those stored, one insert for new."""
         from sqlalchemy import insert, select
 
         s = t.sources
-        found = conn.execute(select(s.c.id).where(s.c.identity == ident)).scalar()
-        if found is not None:
-            return found
-        return conn.execute(
-            insert(s).values(publisher=r.publisher, title=r.title, url=r.url, published=r.published,
-                             known_from=known_from(r.published), identity=ident)
-        ).inserted_primary_key[0]
+        wanted = {ident: r for r, ident in rows if ident not in known}
+        if not wanted:
+            return
+        idents = sorted(wanted)
+        for i in range(0, len(idents), 500):
+            for sid, ident in conn.execute(select(s.c.id, s.c.identity).where(s.c.identity.in_(idents[i : i + 500]))):
+                known[ident] = sid
+        new = [ident for ident in idents if ident not in known]
+        if new:
+            conn.execute(insert(s), [dict(publisher=wanted[i].publisher, title=wanted[i].title, url=wanted[i].url,
+                                          published=wanted[i].published, known_from=known_from(wanted[i].published),
+                                          identity=i) for i in new])
+            for j in range(0, len(new), 500):
+                for sid, ident in conn.execute(select(s.c.id, s.c.identity).where(s.c.identity.in_(new[j : j + 500]))):
+                    known[ident] = sid
 
     # -- documents (plan and catalogue files) --------------------------------------------------------
     def add_document(self, kind: str, key: str, text: str, origin: str, added_by: str | None = None,

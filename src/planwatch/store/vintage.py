@@ -24,11 +24,13 @@ Vocabulary
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 #: Statuses of published numbers, in the order that breaks ties between publications of unknown order.
@@ -57,6 +59,7 @@ class Row(Protocol):
     rounded: bool
 
 
+@lru_cache(maxsize=4096)
 def date_bounds(published: str) -> tuple[dt.date, dt.date]:
     """First and last day a publication date can mean (``2018`` → 2018-01-01 … 2018-12-31)."""
     m = _DATE.match(published or "")
@@ -117,6 +120,7 @@ def live_rows(rows: Iterable[Any], as_of: dt.date | None = None) -> list[Any]:
     return [r for r in best.values() if r.status != WITHDRAWN]
 
 
+@lru_cache(maxsize=65536)
 def significant_digits(value: float) -> int:
     """Significant digits of a published number as written (``16251.9`` → 6, ``1.6`` → 2, ``8000`` → 4)."""
     if value is None or not math.isfinite(value) or value == 0:
@@ -130,6 +134,7 @@ def significant_digits(value: float) -> int:
     return len(text.replace(".", "").lstrip("0")) or 1
 
 
+@lru_cache(maxsize=65536)
 def decimals(value: float) -> int:
     """Decimal places of a published number as written (``7.5`` → 1, ``16`` → 0)."""
     text = repr(float(value))
@@ -175,13 +180,31 @@ def pick_current(candidates: Sequence[Any]) -> Any | None:
     if not candidates:
         return None
     pool = [c for c in candidates if c.status != "derived"] or list(candidates)
-    kept = [r for r in pool if not any(restates(r, p) for p in pool)] or pool
+    index = _ValueIndex(pool)
+    kept = [r for r in pool if not index.restated(r)] or pool
     kept.sort(key=lambda c: (date_bounds(c.published)[0], c.revision))
     winner = kept[0]
     for c in kept[1:]:
         if _beats(c, winner):
             winner = c
     return winner
+
+
+class _ValueIndex:
+    """Candidates sorted by value: a figure can only restate one within its own rounding, so each check
+    searches a narrow window instead of every pair (a cell may hold hundreds of sources)."""
+
+    def __init__(self, pool: Sequence[Any]):
+        self.ordered = sorted((p for p in pool if p.value_std is not None), key=lambda p: p.value_std)
+        self.values = [p.value_std for p in self.ordered]
+
+    def restated(self, r: Any) -> bool:
+        if r.value is None or r.value_std is None or not r.value:
+            return False
+        half = 0.5 * 10 ** (-decimals(r.value)) * abs(r.value_std / r.value) * (1 + 1e-9)
+        lo = bisect.bisect_left(self.values, r.value_std - half)
+        hi = bisect.bisect_right(self.values, r.value_std + half)
+        return any(restates(r, p) for p in self.ordered[lo:hi])
 
 
 def group_cells(rows: Iterable[Any]) -> dict[tuple, list[Any]]:
