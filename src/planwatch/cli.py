@@ -249,10 +249,12 @@ def status_cmd(plan: PlanArg = DEFAULT_PLAN, fmt: FmtOpt = "table", db: DbOpt = 
 
 
 def _status_json(result) -> dict:
-    out = result.model_dump(mode="json")
-    for t in out["targets"]:
-        t.pop("series", None)
-        t.pop("growth_series", None)
+    """The scorecard as JSON: verdicts and their reasoning; the evidence itself is `planwatch show TARGET`."""
+    out = result.model_dump(mode="json", exclude={"targets": {"__all__": {"series", "growth_series", "peers",
+                                                                           "other_basis", "evidence"}}})
+    for t, ta in zip(out["targets"], result.targets, strict=True):
+        t["conflicts"] = t["conflicts"][:5]
+        t["conflict_count"] = len(ta.conflicts)
     return out
 
 

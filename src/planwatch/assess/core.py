@@ -119,6 +119,10 @@ def conflict_notes(ev: Evidence, unit: str) -> list[ConflictNote]:
             zh = f"{c.period}年:数字{cur}与官方表述“{c.other.quote}”不符。"
         out.append(ConflictNote(period=c.period, kind=c.kind, current=to_point(c.current), other=to_point(c.other),
                                 text={"en": en, "zh": zh}))
+    for period, n in sorted(ev.more_clashes.items()):
+        out.append(ConflictNote(period=period, kind="figures", text={
+            "en": f"{period}: {n} more published figure(s) differ from the figure used (see `planwatch observations "
+                  "--all-revisions`).", "zh": f"{period}年:另有{n}个公布数字与采用的数字不一致。"}))
     return out
 
 

@@ -15,6 +15,8 @@ from ..store.vintage import decimals, restates
 from .statements import Interval, statement_interval
 
 CONFIDENCE = ("low", "medium", "high")
+#: Conflicting figures listed per cell (the newest publications); the rest are counted, not listed.
+MAX_CLASHES_PER_CELL = 5
 _FROM_SOURCE = {"H": "high", "M": "medium", "L": "low"}
 
 
@@ -42,6 +44,7 @@ class Evidence:
     statements: list[Stated] = field(default_factory=list)
     words: list[StoredObservation] = field(default_factory=list)
     clashes: list[Clash] = field(default_factory=list)
+    more_clashes: dict[int, int] = field(default_factory=dict)  # period → disagreeing figures beyond those listed
 
     def statement_for(self, period: int) -> Stated | None:
         """The newest-published statement for a period (several may say the same thing)."""
@@ -80,12 +83,16 @@ def gather(observations: list[StoredObservation], live: list[StoredObservation],
             ev.words.append(o)
     ev.series.sort(key=lambda o: o.period)
     current = {o.period: o for o in ev.series}
-    for o in live:
+    per_cell: dict[int, int] = {}
+    for o in sorted(live, key=lambda o: (o.published, o.revision), reverse=True):  # newest publications first
         cur = current.get(o.period)
         if cur is None or not o.is_numeric or o.id == cur.id or (cur.id is None and o == cur):
             continue
         if ((o.basis or None) == basis or not has_bases) and differ(cur, o):
-            ev.clashes.append(Clash(o.period, "figures", cur, o))
+            per_cell[o.period] = per_cell.get(o.period, 0) + 1
+            if per_cell[o.period] <= MAX_CLASHES_PER_CELL:
+                ev.clashes.append(Clash(o.period, "figures", cur, o))
+    ev.more_clashes = {p: n - MAX_CLASHES_PER_CELL for p, n in per_cell.items() if n > MAX_CLASHES_PER_CELL}
     for st in ev.statements:
         cur = current.get(st.obs.period)
         if cur is not None and not _within(cur, st.interval):

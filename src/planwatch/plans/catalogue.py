@@ -70,9 +70,10 @@ def load_catalogue() -> Catalogue:
     """The built-in catalogue: the YAML files and what the built-in plans declare."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: this runs on every start
     data_dir = resources.files("planwatch.plans") / "data"
-    ind = yaml.safe_load((data_dir / "indicators.yaml").read_text(encoding="utf-8"))
-    reg = yaml.safe_load((data_dir / "regions.yaml").read_text(encoding="utf-8"))
+    ind = yaml.load((data_dir / "indicators.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    reg = yaml.load((data_dir / "regions.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     cat = Catalogue(
         indicators={i["id"]: Indicator(**i) for i in ind["indicators"]},
         regions={r["id"]: Region(**r) for r in reg["regions"]},

@@ -114,13 +114,14 @@ def builtin_ids() -> list[str]:
     return sorted(_builtin_files())
 
 
+@lru_cache(maxsize=1)
 def builtin_declarations():
     """(origin, declarations) of the built-in plans, read without the catalogue check (they extend it)."""
     out = []
     for pid, f in sorted(_builtin_files().items()):
         plan = parse_plan_text(f.read_text(encoding="utf-8"), f"builtin:{pid}", check=False)
         out.append((f"built-in plan {pid}", plan.declarations()))
-    return out
+    return tuple(out)
 
 
 def stored_declarations(store):

@@ -9,16 +9,25 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 #: Aliases allowed in one file (enough to reuse a block; far too few to explode).
 MAX_ALIASES = 20
 
 
+def _safe():
+    """libyaml's C parser when PyYAML was built with it (several times faster), else the Python one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=1)
 def _loader():
     import yaml
 
-    class StrictLoader(yaml.SafeLoader):
+    class StrictLoader(_safe()):
         """A safe loader that refuses duplicate keys."""
 
     def construct_mapping(loader, node, deep=False):
@@ -30,7 +39,7 @@ def _loader():
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r} (first on line {seen[key]})", key_node.start_mark)
             seen[key] = line
-        return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
 
     StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     return StrictLoader
@@ -42,14 +51,14 @@ def load(text: str, name: str, error: type) -> tuple[Any, dict[tuple, int]]:
 
     count = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_safe()):
             if isinstance(event, yaml.AliasEvent):
                 count += 1
                 if count > MAX_ALIASES:
                     raise error(name, [(event.start_mark.line + 1, "(aliases)", f"more than {MAX_ALIASES} YAML aliases; "
                                         "write the repeated blocks out instead")])
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=_loader())  # noqa: S506  (a SafeLoader subclass)
+        node = yaml.compose(text, Loader=_safe())
+        data = _loader()(text).get_single_data()  # a safe loader that refuses duplicate keys
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise error(name, [(mark.line + 1 if mark else None, "(syntax)", str(getattr(exc, "problem", exc)))]) from None

@@ -19,7 +19,9 @@ CHUNK = 300  # cells per query
 
 
 def refresh_cells(conn: Connection, cells: Iterable[tuple[str, str, int]]) -> None:
-    from sqlalchemy import select, tuple_, update
+    from sqlalchemy import select, tuple_
+
+    from .repository import raw_executemany
 
     o, s = t.observations, t.sources
     cell_list = sorted(set(cells))
@@ -28,15 +30,14 @@ def refresh_cells(conn: Connection, cells: Iterable[tuple[str, str, int]]) -> No
         where = tuple_(o.c.indicator, o.c.region, o.c.period).in_(chunk)
         rows = conn.execute(
             select(o.c.id, o.c.indicator, o.c.region, o.c.period, o.c.revision, o.c.status, o.c.basis, s.c.url,
-                   o.c.value, o.c.value_std, s.c.published, o.c.rounded)
+                   o.c.value, o.c.value_std, s.c.published, o.c.rounded, o.c.is_live, o.c.is_current)
             .join(s, s.c.id == o.c.source_id).where(where)
         ).all()
         live, current = flags(rows)
-        conn.execute(update(o).where(where).values(is_live=False, is_current=False))
-        for ids, col in ((live, "is_live"), (current, "is_current")):
-            id_list = sorted(ids)
-            for j in range(0, len(id_list), 900):
-                conn.execute(update(o).where(o.c.id.in_(id_list[j : j + 900])).values({col: True}))
+        changed = [(r.id in live, r.id in current, r.id) for r in rows
+                   if (r.id in live, r.id in current) != (bool(r.is_live), bool(r.is_current))]
+        # only rows whose flags moved: a large import touches each cell's few changed rows
+        raw_executemany(conn, "UPDATE observations SET is_live = ?, is_current = ? WHERE id = ?", changed)
 
 
 def refresh_all(conn: Connection) -> None:

@@ -113,6 +113,21 @@ _COLUMNS = ("indicator", "region", "period", "revision", "value", "unit", "value
             "is_current")
 
 
+def raw_executemany(conn: Connection, sql: str, params: list[tuple]) -> None:
+    """One prepared statement for many rows on the driver's own cursor (``?`` placeholders, rewritten for
+    PostgreSQL): bulk writes skip SQLAlchemy's per-row parameter building, which dominates large imports."""
+    if not params:
+        return
+    driver = conn.connection.driver_connection
+    if conn.dialect.name == "postgresql":
+        sql = sql.replace("?", "%s")
+    cur = driver.cursor()
+    try:
+        cur.executemany(sql, params)
+    finally:
+        cur.close()
+
+
 def _chunks(rows: Iterable, size: int) -> Iterator[list]:
     buf: list = []
     for r in rows:
@@ -226,9 +241,9 @@ class Store:
                 for b in batch:
                     copy.write_row([b[c] for c in _COLUMNS])
             return
-        from sqlalchemy import insert
-
-        conn.execute(insert(t.observations), batch)
+        marks = ", ".join("?" for _ in _COLUMNS)
+        raw_executemany(conn, f"INSERT INTO observations ({', '.join(_COLUMNS)}) VALUES ({marks})",
+                        [tuple(b[c] for c in _COLUMNS) for b in batch])
 
     @staticmethod
     def _line_heads(conn: Connection, cells: set[tuple]) -> tuple[dict[tuple, object], dict[tuple, int]]:
@@ -261,7 +276,7 @@ class Store:
     @staticmethod
     def _source_ids(conn: Connection, rows: list[tuple[NewObservation, str]], known: dict[str, int]) -> None:
         """Fill ``known`` (identity → source id) for these rows: one query for those stored, one insert for new."""
-        from sqlalchemy import insert, select
+        from sqlalchemy import select
 
         s = t.sources
         wanted = {ident: r for r, ident in rows if ident not in known}
@@ -273,9 +288,10 @@ class Store:
                 known[ident] = sid
         new = [ident for ident in idents if ident not in known]
         if new:
-            conn.execute(insert(s), [dict(publisher=wanted[i].publisher, title=wanted[i].title, url=wanted[i].url,
-                                          published=wanted[i].published, known_from=known_from(wanted[i].published),
-                                          identity=i) for i in new])
+            raw_executemany(conn, "INSERT INTO sources (publisher, title, url, published, known_from, identity) "
+                            "VALUES (?, ?, ?, ?, ?, ?)",
+                            [(wanted[i].publisher, wanted[i].title, wanted[i].url, wanted[i].published,
+                              known_from(wanted[i].published), i) for i in new])
             for j in range(0, len(new), 500):
                 for sid, ident in conn.execute(select(s.c.id, s.c.identity).where(s.c.identity.in_(new[j : j + 500]))):
                     known[ident] = sid
