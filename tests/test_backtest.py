@@ -43,11 +43,25 @@ def test_store_panel_replays_vintages(sqlite_store):
 
 
 def test_recommend_picks_a_calibrated_model_that_beats_no_change():
-    rows = [{"model": "naive", "horizon": "all", "coverage_80": 0.95, "brier": 0.20, "forecasts": 100},
-            {"model": "drift", "horizon": "all", "coverage_80": 0.80, "brier": 0.10, "forecasts": 100},
-            {"model": "damped", "horizon": "all", "coverage_80": 0.65, "brier": 0.05, "forecasts": 100}]
-    rec = recommend({"store": {"rows": rows}, "synthetic": {"rows": []}})
-    assert rec["model"] == "drift" and "0.200 for no change" in rec["text"]
+    rows = [{"model": m, "horizon": "all", "coverage_80": 0.7, "brier": 0.1, "forecasts": 100}
+            for m in ("naive", "drift", "damped")]
+    syn = [{"model": m, "horizon": "all", "coverage_80": c, "brier": 0.1, "forecasts": 100}
+           for m, c in (("naive", 0.58), ("drift", 0.80), ("damped", 0.67))]
+    cal = {"naive": {"kappa": 1.2, "cv_coverage_80": 0.79, "cv_brier": 0.20, "cv_forecasts": 100},
+           "drift": {"kappa": 1.3, "cv_coverage_80": 0.78, "cv_brier": 0.12, "cv_forecasts": 100},
+           "damped": {"kappa": 1.2, "cv_coverage_80": 0.80, "cv_brier": 0.10, "cv_forecasts": 100}}
+    rec = recommend({"store": {"rows": rows, "calibration": cal}, "synthetic": {"rows": syn}})
+    # damped has the best Brier but is miscalibrated on the known process; naive cannot be the default
+    assert rec["model"] == "drift" and rec["kappa"] == 1.3 and "0.200 for no change" in rec["text"]
+
+
+def test_calibration_factor_is_cross_validated_by_series():
+    from planwatch.assess.backtest import calibration_factor, cross_validated, forecasts
+
+    rec = forecasts(synthetic_panel(series=400, years=20, vintages=3, seed=9))
+    assert 0.9 < calibration_factor(rec, "drift") < 1.1  # a correct model needs no widening
+    cov, brier, n = cross_validated(rec, "drift")
+    assert n > 1000 and 0.76 < cov < 0.84 and brier < 0.2
 
 
 def test_backtest_cli_json(tmp_path):

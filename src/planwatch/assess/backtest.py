@@ -64,59 +64,141 @@ class BacktestPanel:
     labels: list[str] = field(default_factory=list)
 
 
-def score_panel(bp: BacktestPanel, models: Iterable[str] = BATCH_MODELS, horizons: Iterable[int] = HORIZONS,
-                min_points: int = 3) -> dict[tuple[str, int], Cell]:
-    """Scores per (model, horizon) over every series and vintage (vectorised over series)."""
+@dataclass
+class Records:
+    """One row per forecast: what was forecast (working scale), with what spread, and what happened."""
+
+    model: list[str] = field(default_factory=list)
+    horizon: list[int] = field(default_factory=list)
+    series: list[int] = field(default_factory=list)
+    centre: list[float] = field(default_factory=list)
+    se: list[float] = field(default_factory=list)
+    df: list[float] = field(default_factory=list)
+    outcome: list[float] = field(default_factory=list)
+    scale: list[float] = field(default_factory=list)  # MASE denominator (nan: none)
+    latest: list[float] = field(default_factory=list)
+
+    def extend(self, model: str, h: int, series, centre, se, df, outcome, scale, latest) -> None:
+        n = len(centre)
+        self.model += [model] * n
+        self.horizon += [h] * n
+        for name, values in (("series", series), ("centre", centre), ("se", se), ("df", df), ("outcome", outcome),
+                             ("scale", scale), ("latest", latest)):
+            getattr(self, name).extend(np.asarray(values).tolist())
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {k: np.asarray(getattr(self, k)) for k in ("model", "horizon", "series", "centre", "se", "df", "outcome",
+                                                            "scale", "latest")}
+
+
+def forecasts(bp: BacktestPanel, models: Iterable[str] = BATCH_MODELS, horizons: Iterable[int] = HORIZONS,
+              min_points: int = 3) -> Records:
+    """Every pseudo-real-time forecast of every series at every vintage (vectorised over series)."""
     S, T = bp.final.shape
-    out: dict[tuple[str, int], Cell] = {}
+    rec = Records()
     log = bp.log_scale if bp.log_scale is not None else np.zeros(S, dtype=bool)
     with np.errstate(invalid="ignore", divide="ignore"):
         final_w = np.where(log[:, None], np.log(np.where(bp.final > 0, bp.final, np.nan)), bp.final)
     far = np.full(S, 10**6)
+    rows = np.arange(S)
     for vals in bp.vintages.values():
         panel = Panel(bp.years, vals, bp.segment, log)
-        enough = (~np.isnan(vals)).sum(axis=1) >= min_points
-        for model in models:
-            for h in horizons:
-                # the latest year known at this vintage, and the year h past it
-                valid = ~np.isnan(vals)
-                any_v = valid.any(axis=1)
-                li = np.where(any_v, T - 1 - np.argmax(valid[:, ::-1], axis=1), 0)
-                latest_year = bp.years[li]
-                target_year = latest_year + h
-                ti = np.searchsorted(bp.years, target_year)
-                in_range = ti < T
-                tis = np.where(in_range, ti, 0)
-                outcome = np.where(in_range, final_w[np.arange(S), tis], np.nan)
-                same_seg = np.ones(S, dtype=bool) if bp.segment is None else \
-                    bp.segment[np.arange(S), li] == bp.segment[np.arange(S), tis]
-                f = forecast_panel(panel, far, model, horizon_to=target_year)
+        valid = ~np.isnan(vals)
+        enough = valid.sum(axis=1) >= min_points
+        any_v = valid.any(axis=1)
+        li = np.where(any_v, T - 1 - np.argmax(valid[:, ::-1], axis=1), 0)
+        latest_year = bp.years[li]
+        scale_all = _mean_abs_change(None, panel)
+        for h in horizons:
+            target_year = latest_year + h
+            ti = np.searchsorted(bp.years, target_year)
+            in_range = ti < T
+            tis = np.where(in_range, ti, 0)
+            outcome = np.where(in_range, final_w[rows, tis], np.nan)
+            same_seg = np.ones(S, dtype=bool) if bp.segment is None else bp.segment[rows, li] == bp.segment[rows, tis]
+            for model in models:
+                f = forecast_panel(panel, far, model, horizon_to=target_year, calibrated=False)
                 ok = enough & any_v & in_range & same_seg & ~np.isnan(outcome) & ~np.isnan(f["se"]) & (f["se"] > 0)
-                if not ok.any():
-                    continue
-                cell = out.setdefault((model, h), Cell())
-                c, se, df = f["centre"][ok], f["se"][ok], f["df"][ok]
-                y = outcome[ok]
-                q = _t_q90(df)
-                cell.n += int(ok.sum())
-                cell.covered += int(((y >= c - q * se) & (y <= c + q * se)).sum())
-                # MASE: scaled by the mean absolute yearly change known at the vintage
-                scale = _mean_abs_change(f, panel)[ok]
-                good = scale > 0
-                cell.abs_scaled += float((np.abs(y - c)[good] / scale[good]).sum())
-                cell.n_scaled += int(good.sum())
-                step = np.where(good, scale, np.nan)
-                for k in THRESHOLD_STEPS:
-                    thr = f["latest_work"][ok] + k * step * h
-                    p = 1 - _t_cdf((thr - c) / se, df)
-                    hit = (y >= thr).astype(float)
-                    m = ~np.isnan(thr)
-                    cell.brier += float(((p - hit) ** 2)[m].sum())
-                    cell.n_events += int(m.sum())
+                if ok.any():
+                    rec.extend(model, h, rows[ok], f["centre"][ok], f["se"][ok], f["df"][ok], outcome[ok],
+                               scale_all[ok], f["latest_work"][ok])
+    return rec
+
+
+def score(rec: Records, kappa: dict[str, float] | None = None) -> dict[tuple[str, int], Cell]:
+    """Coverage, MASE and Brier per (model, horizon); ``kappa`` widens each model's spread (calibration)."""
+    a = rec.arrays()
+    out: dict[tuple[str, int], Cell] = {}
+    if not len(a["centre"]):
+        return out
+    for model in sorted(set(a["model"].tolist())):
+        k = (kappa or {}).get(model, 1.0)
+        for h in sorted(set(a["horizon"][a["model"] == model].tolist())):
+            m = (a["model"] == model) & (a["horizon"] == h)
+            c, se, df, y = a["centre"][m], a["se"][m] * k, a["df"][m], a["outcome"][m]
+            q = _t_q90(df)
+            cell = Cell(n=int(m.sum()), covered=int(((y >= c - q * se) & (y <= c + q * se)).sum()))
+            scale = a["scale"][m]
+            good = scale > 0
+            cell.abs_scaled = float((np.abs(y - c)[good] / scale[good]).sum())
+            cell.n_scaled = int(good.sum())
+            step = np.where(good, scale, np.nan)
+            for t in THRESHOLD_STEPS:
+                thr = a["latest"][m] + t * step * h
+                p = 1 - _t_cdf((thr - c) / se, df)
+                hit = (y >= thr).astype(float)
+                ok = ~np.isnan(thr)
+                cell.brier += float(((p - hit) ** 2)[ok].sum())
+                cell.n_events += int(ok.sum())
+            out[(model, h)] = cell
     return out
 
 
-def _mean_abs_change(f: dict, panel: Panel) -> np.ndarray:
+def calibration_factor(rec: Records, model: str, target: float = 0.8, series: np.ndarray | None = None) -> float:
+    """κ such that the model's 80% ranges, widened by κ, cover ``target`` of these forecasts."""
+    a = rec.arrays()
+    m = a["model"] == model
+    if series is not None:
+        m &= np.isin(a["series"], series)
+    if not m.any():
+        return 1.0
+    ratio = np.abs(a["outcome"][m] - a["centre"][m]) / (a["se"][m] * _t_q90(a["df"][m]))
+    return float(np.quantile(ratio, target))
+
+
+def cross_validated(rec: Records, model: str, folds: int = 5) -> tuple[float | None, float | None, int]:
+    """Coverage and Brier of the calibrated model on series it was not calibrated on (series-wise folds)."""
+    a = rec.arrays()
+    m = a["model"] == model
+    ids = np.unique(a["series"][m])
+    if len(ids) < 2:
+        return None, None, 0
+    rng = np.random.default_rng(0)
+    fold_of = dict(zip(ids.tolist(), rng.permutation(len(ids)) % min(folds, len(ids)), strict=True))
+    covered = n = 0
+    brier = events = 0.0
+    for f in range(min(folds, len(ids))):
+        test = np.array([i for i in ids.tolist() if fold_of[i] == f])
+        train = np.array([i for i in ids.tolist() if fold_of[i] != f])
+        k = calibration_factor(rec, model, series=train)
+        sub = Records(**{name: [v for v, s in zip(getattr(rec, name), rec.series, strict=True) if s in set(test.tolist())]
+                         for name in ("model", "horizon", "series", "centre", "se", "df", "outcome", "scale", "latest")})
+        for (mm, _), cell in score(sub, {model: k}).items():
+            if mm == model:
+                covered += cell.covered
+                n += cell.n
+                brier += cell.brier
+                events += cell.n_events
+    return (covered / n if n else None), (brier / events if events else None), n
+
+
+def score_panel(bp: BacktestPanel, models: Iterable[str] = BATCH_MODELS, horizons: Iterable[int] = HORIZONS,
+                min_points: int = 3) -> dict[tuple[str, int], Cell]:
+    """Scores per (model, horizon) of the raw models (no calibration) over every series and vintage."""
+    return score(forecasts(bp, models, horizons, min_points))
+
+
+def _mean_abs_change(_f, panel: Panel) -> np.ndarray:
     """Mean absolute within-segment yearly change of each series as known at the vintage (working scale)."""
     from .batch import changes_panel
 
@@ -204,7 +286,7 @@ def score_ets(bp: BacktestPanel, horizons: Iterable[int] = HORIZONS) -> dict[tup
             seg = None if bp.segment is None else bp.segment[i]
             breaks = [] if seg is None else [int(y) for j, y in enumerate(bp.years) if j and seg[j] != seg[j - 1]]
             ch = annual_changes(work, breaks, False)
-            trend = fit("ets", work[-1][1], ch, work)
+            trend = fit("ets", work[-1][1], ch, work, calibrated=False)
             if trend.external is None:
                 continue
             for h in horizons:
@@ -254,10 +336,17 @@ def run_backtest(store, since: int = 2010, synthetic: int = 2000, ets: bool = Tr
         return ind in cat.indicators and cat.indicators[ind].kind == "level"
 
     bp = store_panel(rows, breaks, log_for, [dt.date(y, 12, 31) for y in range(since, today.year)])
-    cells = score_panel(bp)
+    rec = forecasts(bp)
+    cells = score(rec)
     if ets and bp.labels:
         cells.update(score_ets(bp))
-    out = {"store": {"series": len(bp.labels), "labels": bp.labels, "vintages": len(bp.vintages), "rows": summary(cells)},
+    calibration = {}
+    for model in BATCH_MODELS:
+        kappa = calibration_factor(rec, model)
+        cv_cov, cv_brier, cv_n = cross_validated(rec, model)
+        calibration[model] = {"kappa": kappa, "cv_coverage_80": cv_cov, "cv_brier": cv_brier, "cv_forecasts": cv_n}
+    out = {"store": {"series": len(bp.labels), "labels": bp.labels, "vintages": len(bp.vintages), "rows": summary(cells),
+                     "calibration": calibration},
            "synthetic": {"series": synthetic, "rows": []}}
     if synthetic:
         out["synthetic"]["rows"] = summary(score_panel(synthetic_panel(synthetic)))
@@ -265,22 +354,29 @@ def run_backtest(store, since: int = 2010, synthetic: int = 2000, ets: bool = Tr
 
 
 def recommend(result: dict, low: float = 0.75, high: float = 0.85) -> dict:
-    """The model to use by default: among models whose 80% ranges cover 75–85% of outcomes on the stored series
-    (and on the synthetic panel, where run), the one with the lowest Brier score; it must beat no-change."""
+    """The model to use by default, and its calibration factor.
+
+    A candidate must be calibrated on the known process (synthetic coverage within 75–85%, raw), and, once its
+    ranges are widened by the factor κ fitted on the stored series, cover 75–85% of outcomes on series it was
+    not fitted on (series-wise cross-validation); among those, the lowest cross-validated Brier score wins, and
+    it must beat the no-change model's."""
     def alls(rows):
         return {r["model"]: r for r in rows if r["horizon"] == "all"}
 
     real, syn = alls(result["store"]["rows"]), alls(result["synthetic"]["rows"])
-    ok = [m for m, r in real.items() if m != "naive" and r["coverage_80"] is not None and low <= r["coverage_80"] <= high
-          and r["brier"] is not None and (not syn or (m in syn and low <= (syn[m]["coverage_80"] or 0) <= high))]
-    naive = real.get("naive", {}).get("brier")
+    cal = result["store"].get("calibration", {})
+    ok = [m for m, c in cal.items() if m != "naive" and c["cv_coverage_80"] is not None
+          and low <= c["cv_coverage_80"] <= high and c["cv_brier"] is not None
+          and (not syn or (m in syn and low <= (syn[m]["coverage_80"] or 0) <= high))]
+    naive = cal.get("naive", {}).get("cv_brier") or real.get("naive", {}).get("brier")
     if not ok:
-        return {"model": None, "text": "no model's 80% ranges cover 75–85% of outcomes on these data; keep the "
-                "documented default and read the figures above"}
-    best = min(ok, key=lambda m: real[m]["brier"])
-    r = real[best]
-    beats = naive is not None and r["brier"] < naive
-    return {"model": best, "text": (
-        f"recommended default: {best} — 80% ranges cover {r['coverage_80']:.0%} of {r['forecasts']} outcomes on the stored "
-        f"series, Brier {r['brier']:.3f}" + (f" against {naive:.3f} for no change" if naive is not None else "")
-        + ("" if beats else " (it does NOT beat no change)"))}
+        return {"model": None, "kappa": None, "text": "no model's calibrated 80% ranges cover 75–85% of outcomes on "
+                "series they were not fitted on; keep the documented default and read the figures above"}
+    best = min(ok, key=lambda m: cal[m]["cv_brier"])
+    c = cal[best]
+    beats = naive is not None and c["cv_brier"] < naive
+    return {"model": best, "kappa": c["kappa"], "text": (
+        f"recommended default: {best}, ranges widened by κ = {c['kappa']:.2f} — cross-validated 80% coverage "
+        f"{c['cv_coverage_80']:.0%} of {c['cv_forecasts']} outcomes, Brier {c['cv_brier']:.3f}"
+        + (f" against {naive:.3f} for no change" if naive is not None else "")
+        + ("" if beats else " (it does NOT beat no change)") + f"; raw coverage {real[best]['coverage_80']:.0%}")}

@@ -16,7 +16,7 @@ import numpy as np
 
 from .core import MAX_HOLD_YEARS
 from .methods import STATCAN_STATUSES, UNSD_SCORES, UNSD_STATUSES
-from .models import PHI, RECENT, WINDOW
+from .models import CALIBRATION, DEFAULT_MODEL, PHI, RECENT, WINDOW
 
 COMPARATORS = ("at_least", "more_than", "at_most", "less_than", "between")
 VERDICTS = np.array(["no_data", "met", "missed", "on_track", "off_track"])
@@ -92,7 +92,7 @@ def changes_panel(panel: Panel, deadline: np.ndarray, until: np.ndarray | None =
 
 
 def forecast_panel(panel: Panel, deadline: np.ndarray, model: str = "drift", until: np.ndarray | None = None,
-                   horizon_to: np.ndarray | None = None):
+                   horizon_to: np.ndarray | None = None, calibrated: bool = True):
     """Centre, standard error and degrees of freedom on the working scale at ``horizon_to`` (default: the
     deadline) for every series, with the named model; plus what the verdict rules need."""
     if model not in BATCH_MODELS:
@@ -126,11 +126,13 @@ def forecast_panel(panel: Panel, deadline: np.ndarray, model: str = "drift", unt
     drift_var = np.zeros(S) if model == "naive" else steps ** 2 / np.where(n > 0, n, 1)
     with np.errstate(invalid="ignore", divide="ignore"):
         se = np.where((k >= 2) & (h > 0), sigma * np.sqrt(h + drift_var), np.nan)
+    if calibrated:
+        se = se * CALIBRATION.get(model, 1.0)
     return dict(centre=centre, se=se, df=df, k=k, n=n, drift=drift, latest_year=latest_year, latest_work=latest_work,
                 any_valid=any_valid, log=log, h=h)
 
 
-def assess_panel(panel: Panel, tg: Targets, model: str = "drift") -> dict[str, np.ndarray]:
+def assess_panel(panel: Panel, tg: Targets, model: str = DEFAULT_MODEL) -> dict[str, np.ndarray]:
     f = forecast_panel(panel, tg.deadline, model)
     centre, se, df, log = f["centre"], f["se"], f["df"], f["log"]
     q = _t_q90(df)
