@@ -35,9 +35,16 @@ def builtin_files(plan_id: str | None = None) -> list:
     return out
 
 
+def builtin_evidence_files(plan_id: str) -> list:
+    folder = _root() / plan_id
+    if not folder.is_dir():
+        return []
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+
+
 def builtin_digest(plan_id: str) -> str:
     h = hashlib.sha256()
-    for f in builtin_files(plan_id):
+    for f in builtin_files(plan_id) + builtin_evidence_files(plan_id):
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()
@@ -50,7 +57,7 @@ def ensure_builtin(store: Store, plan_id: str | None = None) -> bool:
     from ..plans.loader import DEFAULT_PLAN
 
     plan_id = plan_id or DEFAULT_PLAN
-    if plan_id not in builtin_plans_with_data():
+    if plan_id not in builtin_plans_with_data() and not builtin_evidence_files(plan_id):
         return False
     digest = builtin_digest(plan_id)
     key = f"{META_KEY}:{plan_id}"
@@ -62,8 +69,18 @@ def ensure_builtin(store: Store, plan_id: str | None = None) -> bool:
             return False
         store.write(rows, origin=f"builtin:{plan_id}:" + ",".join(f.name for f in builtin_files(plan_id)), digest=digest,
                     conn=conn)
+        _load_evidence(store, plan_id, conn)
         store.set_meta(key, digest, conn=conn)
     return True
+
+
+def _load_evidence(store: Store, plan_id: str, conn) -> None:
+    from ..plans.loader import get_plan
+    from .evidence import load_evidence, parse_evidence_text
+
+    for f in builtin_evidence_files(plan_id):
+        doc = parse_evidence_text(f.read_text(encoding="utf-8"), f"built-in {plan_id}/{f.name}")
+        load_evidence(store, doc, get_plan(plan_id), conn=conn)
 
 
 def _validated_rows(plan_id: str) -> list:

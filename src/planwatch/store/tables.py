@@ -83,6 +83,42 @@ documents = Table(
     Column("added_by", String(100), nullable=True),
 )
 
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", String(100), nullable=False),
+    Column("subject", String(100), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("text_en", Text, nullable=True),
+    Column("text_zh", Text, nullable=True),
+    Column("quote", Text, nullable=False),
+    Column("publisher", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("url", Text, nullable=False),
+    Column("published", String(10), nullable=False),
+    Column("ranking", Text, nullable=True),
+    Column("confidence", String(1), nullable=True),
+    Column("note", Text, nullable=True),
+    Column("identity", String(64), nullable=False, unique=True),
+    Column("withdraws", Integer, nullable=True),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_by", String(100), nullable=True),
+)
+
+task_status = Table(
+    "task_status",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", String(100), nullable=False),
+    Column("subject", String(100), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+    Column("set_by", String(100), nullable=True),
+)
+
 meta = Table(
     "planwatch_meta",
     metadata,
