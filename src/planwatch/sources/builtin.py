@@ -36,6 +36,8 @@ def builtin_files(plan_id: str | None = None) -> list:
 
 
 def builtin_evidence_files(plan_id: str) -> list:
+    if plan_id not in builtin_plans_with_data():
+        return []
     folder = _root() / plan_id
     if not folder.is_dir():
         return []
@@ -57,7 +59,7 @@ def ensure_builtin(store: Store, plan_id: str | None = None) -> bool:
     from ..plans.loader import DEFAULT_PLAN
 
     plan_id = plan_id or DEFAULT_PLAN
-    if plan_id not in builtin_plans_with_data() and not builtin_evidence_files(plan_id):
+    if plan_id not in builtin_plans_with_data():
         return False
     digest = builtin_digest(plan_id)
     key = f"{META_KEY}:{plan_id}"
