@@ -9,8 +9,10 @@ guessed, because a wrong number stored without a word is worse than a rejected f
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -130,13 +132,42 @@ class Validator:
     errors: list[RowError] = field(default_factory=list)
     error_count: int = 0
     max_errors: int = 1000
-    _seen: dict[tuple, int] = field(default_factory=dict)
+    _keys: array = field(default_factory=lambda: array("q"))  # 64-bit hashes of line keys, in row order
+    _rows: array = field(default_factory=lambda: array("q"))  # their row numbers
 
     def __post_init__(self) -> None:
         if self.catalogue is None:
             from ..plans.catalogue import load_catalogue
 
             self.catalogue = load_catalogue()
+
+    def _remember(self, key: tuple, rowno: int) -> None:
+        """Keep a compact fingerprint of each row's line (8 bytes), so a million-row file finds its duplicates
+        without holding its keys in memory; duplicates are reported when the stream ends."""
+        digest = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).digest()
+        self._keys.append(int.from_bytes(digest, "big", signed=True))
+        self._rows.append(rowno)
+
+    def finish(self) -> None:
+        """Report rows that repeat an earlier row's line (same indicator, region, period, basis and source)."""
+        import numpy as np
+
+        if len(self._keys) < 2:
+            return
+        keys = np.frombuffer(self._keys, dtype=np.int64)
+        rows = np.frombuffer(self._rows, dtype=np.int64)
+        order = np.lexsort((rows, keys))
+        k, r = keys[order], rows[order]
+        dup = np.nonzero(k[1:] == k[:-1])[0] + 1
+        if not len(dup):
+            return
+        first = {}
+        for i in range(len(k)):
+            if i + 1 < len(k) and k[i + 1] == k[i] and k[i] not in first:
+                first[k[i]] = int(r[i])
+        for i in sorted(dup.tolist(), key=lambda i: r[i]):
+            self.add_error(RowError(int(r[i]), "period", f"duplicate of row {first[k[i]]} (same indicator, region, "
+                                    "period, basis and source)"))
 
     def add_error(self, e: RowError) -> None:
         self.error_count += 1
@@ -256,11 +287,8 @@ class Validator:
                 err("published", str(exc))
         if f["confidence"] and f["confidence"] not in ("H", "M", "L"):
             err("confidence", f"{f['confidence']!r} is not H, M or L")
-        key = (f["indicator"], f["region"], period, basis or "", f["url"], kind_of(status))
-        if period is not None and key in self._seen:
-            err("period", f"duplicate of row {self._seen[key]} (same indicator, region, period, basis and source)")
-        elif period is not None:
-            self._seen[key] = rowno
+        if period is not None:
+            self._remember((f["indicator"], f["region"], period, basis or "", f["url"], kind_of(status)), rowno)
         if errs:
             for e in errs:
                 self.add_error(e)
@@ -279,6 +307,7 @@ class Validator:
             row = self.validate(rowno, rec)
             if row is not None:
                 yield row
+        self.finish()
 
 
 def validate_records(records: Iterable[tuple[int, Mapping[str, object]]], catalogue=None,

@@ -212,6 +212,8 @@ class Store:
                     continue
                 heads[key] = r
                 kept.append((r, source_identity(r.publisher, r.title, r.url, r.published)))
+            if len(source_ids) > 50_000:  # a cache, not a record: the store finds older sources by identity
+                source_ids.clear()
             self._source_ids(conn, kept, source_ids)
             batch: list[dict] = []
             for r, ident in kept:
