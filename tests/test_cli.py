@@ -72,7 +72,7 @@ def test_every_listing_has_json(db, cmd):
     ("args", "message"),
     [
         (["status", "no-such-plan"], "unknown plan 'no-such-plan'"),
-        (["show", "nope"], "no target 'nope'"),
+        (["show", "nope"], "no target, task or goal 'nope'"),
         (["status", "--format", "xml"], "unknown format 'xml'"),
         (["import", "/no/such/file.csv"], "no such file"),
         (["status", "--as-of", "yesterday"], "--as-of wants a date"),

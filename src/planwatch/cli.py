@@ -259,7 +259,8 @@ def _status_json(result) -> dict:
 
 
 @app.command("show")
-def show_cmd(target: Annotated[str, typer.Argument(help="Target id (see `planwatch status`).")],
+def show_cmd(target: Annotated[str, typer.Argument(help="Target, task or goal id (see `planwatch status`, "
+                                                    "`planwatch tasks`).")],
              plan: Annotated[str, typer.Option("--plan", help="Plan id or file.")] = DEFAULT_PLAN,
              fmt: FmtOpt = "table", db: DbOpt = None, lang: LangOpt = "en",
              as_of: Annotated[str | None, typer.Option("--as-of")] = None) -> None:
@@ -269,8 +270,13 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target id (see `planwat
     _check_format(fmt)
     p, result = _assess(plan, db, as_of)
     found = [t for t in result.targets if t.target_id == target]
+    subject = next((x for x in result.subjects if x.id == target), None)
+    if subject is not None:
+        _show_subject(subject, fmt, lang)
+        return
     if not found:
-        raise PlanwatchError(f"no target {target!r} in plan {p.id}; targets: {', '.join(t.target_id for t in result.targets)}")
+        ids = [t.target_id for t in result.targets] + [x.id for x in result.subjects]
+        raise PlanwatchError(f"no target, task or goal {target!r} in plan {p.id}; known: {', '.join(ids)}")
     t = found[0]
     if fmt == "json":
         render([], fmt, json_payload=t.model_dump(mode="json"))
@@ -308,6 +314,34 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target id (see `planwat
     for c in t.caveats:
         console.print(f"[yellow]Caveat:[/] {c.get(lang) or c.get('en')}")
     console.print("[dim]`planwatch history " + t.target_id + "` shows how this verdict changed as figures came out.[/]")
+
+
+def _show_subject(x, fmt: str, lang: str) -> None:
+    """A task or goal: its status with the reasons given, and every evidence entry with its source."""
+    from .publish.listing import render
+
+    if fmt == "json":
+        render([], fmt, json_payload=x.model_dump(mode="json"))
+        return
+    rows = [{"date": e.date, "kind": e.kind + (f" #{e.ranking['rank']}" if e.ranking else ""),
+             "text": e.text.get(lang) or e.text.get("en") or "", "quote": e.quote, "publisher": e.source.publisher,
+             "published": e.source.published, "url": e.source.url} for e in x.evidence]
+    if fmt == "csv":
+        render(rows, fmt)
+        return
+    from rich.console import Console
+
+    console = Console()
+    console.print(f"[bold]{x.id}[/] ({x.kind}) — {x.title.get(lang) or x.title.get('en') or x.title.get('zh')}")
+    if x.title.get("zh") and lang != "zh":
+        console.print(x.title["zh"])
+    for h in x.status_history:
+        console.print(f"[bold]Status {h.status}[/] (set {h.set_at[:10]} by {h.set_by or 'unknown'}): {h.reason}")
+    if not x.status_history:
+        console.print("Status: not set (`planwatch task status` sets it from the evidence)")
+    render(rows, "table", [("date", "Date"), ("kind", "Kind"), ("text", "Evidence"), ("quote", "Exact words"),
+                           ("publisher", "Publisher"), ("published", "Published"), ("url", "Address")],
+           title=f"Evidence ({len(rows)} entries)")
 
 
 def _evidence_rows(t, lang: str) -> list[dict]:
@@ -727,9 +761,11 @@ def _index_print(result, fmt: str, level: str | None) -> None:
 # == end composite index ==================================================================================
 
 
-from .commands import verdicts as _verdicts  # noqa: E402  (commands register themselves on the app)
+from .commands import evidence as _evidence  # noqa: E402  (commands register themselves on the app)
+from .commands import verdicts as _verdicts  # noqa: E402
 
 _verdicts.register(app)
+_evidence.register(app)
 
 
 def main() -> None:

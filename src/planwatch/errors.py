@@ -50,3 +50,7 @@ class PlanFileError(PlanwatchError):
 
 class CatalogueFileError(PlanFileError):
     what = "catalogue file"
+
+
+class EvidenceFileError(PlanFileError):
+    what = "evidence file"

@@ -141,6 +141,42 @@ class TargetAssessment(BaseModel):
     ranks: list[Point] = []  # published ranks (for rank targets), each with its source
 
 
+TaskStatus = Literal["not_started", "in_progress", "achieved", "unclear"]
+
+
+class EvidenceItem(BaseModel):
+    id: int | None = None
+    date: str
+    kind: str
+    text: dict[str, str | None]
+    quote: str
+    source: SourceRef
+    ranking: dict[str, Any] | None = None
+    confidence: str | None = None
+    note: str | None = None
+    recorded_by: str | None = None
+
+
+class StatusNote(BaseModel):
+    status: TaskStatus
+    reason: str
+    set_by: str | None = None
+    set_at: str
+
+
+class SubjectAssessment(BaseModel):
+    """A task or the goal of a plan, with its evidence (newest last) and its status history (newest last)."""
+
+    id: str
+    kind: Literal["task", "goal"]
+    title: dict[str, str | None]
+    deadline: int | None = None
+    orientations: list[str] = []
+    status: TaskStatus | None = None
+    status_history: list[StatusNote] = []
+    evidence: list[EvidenceItem] = []
+
+
 class PlanAssessment(BaseModel):
     plan_id: str
     title: dict[str, str | None]
@@ -149,3 +185,4 @@ class PlanAssessment(BaseModel):
     as_of: str
     database: str
     targets: list[TargetAssessment]
+    subjects: list[SubjectAssessment] = []  # tasks and goals with their evidence and status (assess.tasks)

@@ -73,7 +73,14 @@ def assess_plan(store: Store, plan: Plan, as_of: dt.date | None = None) -> PlanA
     pairs, own = needed_pairs(plan, cat)
     obs = store.observations(pairs=pairs, as_of=as_of if replay else None)
     live = store.observations(pairs=own, as_of=as_of if replay else None, live=True)
-    return assess_observations(plan, obs, live, as_of, replay, store.url, cat)
+    result = assess_observations(plan, obs, live, as_of, replay, store.url, cat)
+    if plan.tasks or plan.goals:
+        from ..store.evidence import evidence_for, statuses
+        from .tasks import subjects
+
+        result.subjects = subjects(plan, evidence_for(store, plan.id, as_of if replay else None),
+                                   statuses(store, plan.id, as_of if replay else None))
+    return result
 
 
 def assess_observations(plan: Plan, obs: list[StoredObservation], live: list[StoredObservation], as_of: dt.date,

@@ -36,6 +36,11 @@ class SourceRef(_Strict):
             raise ValueError(f"{v[:80]!r} is not an address (e.g. https://…)")
         return v
 
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_text(cls, v):
+        return v.isoformat() if hasattr(v, "isoformat") else v
+
     @field_validator("published")
     @classmethod
     def _real_date(cls, v: str) -> str:
@@ -63,7 +68,7 @@ class Entry(_Strict):
     @field_validator("date", mode="before")
     @classmethod
     def _date_text(cls, v):
-        return str(v)
+        return v.isoformat() if hasattr(v, "isoformat") else str(v)
 
 
 class Subject(_Strict):
@@ -84,14 +89,14 @@ class EvidenceFile(_Strict):
 def parse_evidence_text(text: str, name: str) -> EvidenceFile:
     from pydantic import ValidationError
 
-    from ..errors import PlanFileError
+    from ..errors import EvidenceFileError
     from ..plans.yamlfile import load, problems_from
 
-    data, index = load(text, name, PlanFileError)
+    data, index = load(text, name, EvidenceFileError)
     try:
         return EvidenceFile.model_validate(data)
     except ValidationError as exc:
-        raise PlanFileError(name, problems_from(exc, index, "(evidence)")) from None
+        raise EvidenceFileError(name, problems_from(exc, index, "(evidence)")) from None
 
 
 def entries_of(doc: EvidenceFile) -> list[dict]:
