@@ -68,6 +68,12 @@ def _catalogue(store, plan_id: str | None):
     return store_catalogue(store)
 
 
+def result_date(result):
+    import datetime as dt
+
+    return dt.date.fromisoformat(result.as_of)
+
+
 def write_atomically(output: Path, text: str) -> None:
     """Write a file whole or not at all: a temporary file beside it, renamed into place, removed on failure."""
     if output.is_dir():
@@ -575,7 +581,14 @@ def report_cmd(plan: PlanArg = DEFAULT_PLAN,
     store = _store(db, plan)
     p = get_plan(plan, store)
     result = assess_plan(store, p, _as_of(as_of))
-    html = render_report(p, result, lang=lang, comparisons=plan_comparisons(store, p))
+    from .assess.coverage import coverage, target_indicators
+    from .assess.timeline import verdict_timelines
+    from .plans.catalogue import catalogue_for
+
+    cat = catalogue_for(p, store)
+    cov = coverage(p, cat, store.observations(indicators={i for t in p.targets for i in target_indicators(t, cat)}))
+    timelines = verdict_timelines(store, p, today=result_date(result)) if not as_of else None
+    html = render_report(p, result, lang=lang, comparisons=plan_comparisons(store, p), timelines=timelines, coverage=cov)
     write_atomically(output, html)
     typer.echo(f"wrote {output} ({len(html) // 1024} KB, {len(result.targets)} targets)")
 

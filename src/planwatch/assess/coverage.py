@@ -25,6 +25,7 @@ class CoverageRow(BaseModel):
     cells: dict[int, str]  # year → figure | derived | statement | words | gap
     filled: int
     total: int
+    own: bool = False  # the plan's own region for this target (not a peer)
 
 
 class Coverage(BaseModel):
@@ -82,7 +83,7 @@ def coverage(plan, cat, observations: list[StoredObservation], first_year: int |
                 continue
             filled = sum(1 for v in cells.values() if v in ("figure", "derived"))
             rows.append(CoverageRow(target_id=t.id, region=region, indicators=ids, cells=cells, filled=filled,
-                                    total=len(years)))
-    own = [r for r in rows if r.region == plan.region_of(next(t for t in plan.targets if t.id == r.target_id))]
+                                    total=len(years), own=region == plan.region_of(t)))
+    own = [r for r in rows if r.own]
     return Coverage(plan_id=plan.id, region=plan.region, years=years, rows=rows,
                     filled=sum(r.filled for r in own), total=sum(r.total for r in own))

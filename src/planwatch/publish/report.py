@@ -22,6 +22,7 @@ from ..assess.model import PlanAssessment, Point, SourceRef, TargetAssessment
 from ..errors import PlanwatchError
 from ..plans.model import FOUR_ORIENTATIONS, Plan, Target
 from ..units import convert, humanize
+from . import report_evidence
 from .charts import chart_for_target, comparison_chart, tolerance_text
 
 TEMPLATE = "report.html.j2"
@@ -108,7 +109,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "series_kind": ("Series", "序列"),
     "level": ("level", "水平值"),
     "growth": ("growth", "增速"),
-    "statements": ("Qualitative statements", "定性表述"),
+    "statements": ("Official statements", "官方表述"),
+    "other_basis": ("other definition", "其他口径"),
+    "conflicts": ("Conflicting evidence", "相互矛盾的证据"),
+    "timeline": ("Verdict timeline", "结论时间线"),
+    "confidence_verdict": ("Confidence", "可信度"),
+    "decided_by": ("Decided by", "依据"),
+    "read_on": ("Read on", "口径"),
+    "interval": ("Interval", "区间"),
+    "used": ("Use", "用途"),
+    "as_known": ("As known on", "截至"),
+    "what_changed": ("What changed", "变化原因"),
+    "status_task": ("Status", "状态"),
+    "set_by": ("set by", "设定人"),
+    "coverage": ("Data coverage", "数据覆盖"),
+    "coverage_note": ("● figure · ◐ derived · ≈ official statement · w words only · · gap", "●数据 ◐推算 ≈官方表述 w文字 ·缺失"),
+    "ranking": ("Ranking", "排名"),
     "caveats": ("Caveats", "注意事项"),
     "tasks": ("Tasks", "重点任务"),
     "orientations": ("Four Orientations", "四个面向"),
@@ -508,7 +524,8 @@ def _comparison_context(ta: TargetAssessment, comparison: dict | None, sources: 
 
 
 def _target_context(plan: Plan, ta: TargetAssessment, sources: SourceList, regions: dict, break_reasons: dict,
-                    lang: str, comparison: dict | None = None, styles: dict[str, int] | None = None) -> dict:
+                    lang: str, comparison: dict | None = None, styles: dict[str, int] | None = None,
+                    timeline=None) -> dict:
     t = _plan_target(plan, ta.target_id)
     band = _band(ta, t)
     name, name_other = _text(ta.indicator_name, lang)
@@ -541,8 +558,9 @@ def _target_context(plan: Plan, ta: TargetAssessment, sources: SourceList, regio
         peers.sort(key=lambda r: (r["year"] or 0, not r["own"]))
     latest, latest_extra = _latest_text(ta, lang)
     projection, projection_range = _projection_text(ta, lang)
-    statements = [{"year": p.period, "quote": p.quote, "note": p.note, "confidence": p.confidence or "—",
-                   "publisher": p.source.publisher, "source": sources.number(p.source)} for p in ta.evidence]
+    statements = report_evidence.statements(ta, sources, lang)
+    rows += [{**_obs_row(ta, p, "level", sources, lang), "kind": _pick(LABELS["other_basis"], lang)[0]}
+             for p in ta.other_basis]
     growth = ta.measure == "average_annual_growth"
     return {
         "id": ta.target_id, "anchor": f"target-{ta.target_id}", "name": name, "name_other": name_other,
@@ -571,6 +589,8 @@ def _target_context(plan: Plan, ta: TargetAssessment, sources: SourceList, regio
         "breaks": [(b, _text(reasons_by_year[b], lang)[0] if b in reasons_by_year else "") for b in ta.breaks],
         "caveats": [_text(c, lang) for c in ta.caveats],
         "comparison": _comparison_context(ta, comparison, sources, regions, name, lang, styles),
+        "facts": report_evidence.verdict_facts(ta, lang), "conflicts": report_evidence.conflicts(ta, sources, lang),
+        "timeline": report_evidence.timeline(timeline, VERDICT_LABEL, lang),
     }
 
 
@@ -632,7 +652,8 @@ def _text_ctx(text: Any, lang: str) -> dict:
     return {"text": first, "other": second}
 
 
-def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparisons: dict[str, dict] | None = None) -> dict:
+def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparisons: dict[str, dict] | None = None,
+                  timelines=None, coverage=None) -> dict:
     """Everything the template shows. ``comparisons`` (target id → peer comparison, as returned by
     :func:`planwatch.compare.peers.plan_comparisons`) adds a comparison block to those targets' sections."""
     lang = "zh" if lang == "zh" else "en"
@@ -640,8 +661,11 @@ def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparis
     regions, break_reasons = _catalogue(plan)
     sources = _collect_sources(result, comparisons)
     styles = _series_styles(plan, comparisons)
-    targets = [_target_context(plan, ta, sources, regions, break_reasons, lang, comparisons.get(ta.target_id), styles)
+    timelines = {tl.target_id: tl for tl in (timelines or [])}
+    targets = [_target_context(plan, ta, sources, regions, break_reasons, lang, comparisons.get(ta.target_id), styles,
+                               timelines.get(ta.target_id))
                for ta in result.targets]
+    subject_tasks, subject_goals = report_evidence.subjects(result, sources, lang)
 
     def lab(key: str) -> dict:
         first, second = _pick(LABELS[key], lang)
@@ -670,6 +694,8 @@ def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparis
                        "date": d.date.isoformat() if d.date else None, "language": d.language} for d in plan.documents],
         "goals": [{"id": g.id, **_text_ctx(g.text, lang), "deadline": g.deadline, "evidence": evidence(g.evidence)}
                   for g in plan.goals],
+        "subject_tasks": subject_tasks, "subject_goals": subject_goals,
+        "coverage": report_evidence.coverage(coverage, lambda r: _region_name(regions, r, lang), lang),
         "targets": targets,
         "comparison_anchor": next((t["comparison"]["anchor"] for t in targets if t["comparison"]), None),
         "counts": [(v, _pick(VERDICT_LABEL[v], lang), counts[v]) for v in VERDICTS if counts[v]],
@@ -693,7 +719,8 @@ def _read_resource(name: str) -> str:
     return (resources.files("planwatch.publish") / "templates" / name).read_text(encoding="utf-8")
 
 
-def render_report(plan: Plan, result: PlanAssessment, lang: str = "en", comparisons: dict[str, dict] | None = None) -> str:
+def render_report(plan: Plan, result: PlanAssessment, lang: str = "en", comparisons: dict[str, dict] | None = None,
+                  timelines=None, coverage=None) -> str:
     """One self-contained HTML document (inline CSS and SVG; no script, font or image is fetched).
 
     ``comparisons``, as returned by :func:`planwatch.compare.peers.plan_comparisons`, adds to each target it
@@ -701,7 +728,7 @@ def render_report(plan: Plan, result: PlanAssessment, lang: str = "en", comparis
     without it the report is exactly the report without comparisons."""
     env = _environment()
     template = env.from_string(_read_resource(TEMPLATE))
-    ctx = build_context(plan, result, lang, comparisons)
+    ctx = build_context(plan, result, lang, comparisons, timelines, coverage)
     css = _read_resource(STYLESHEET)
     if not ctx["comparison_anchor"]:
         css = css.partition(COMPARISON_CSS)[0]
