@@ -92,3 +92,16 @@ def test_an_editor_adds_evidence_and_sets_a_status_and_history_keeps_both(tmp_pa
     assert subj["status"] == "achieved" and [h["status"] for h in subj["status_history"]][-2:] == ["in_progress", "achieved"]
     bad = runner.invoke(app, ["task", "status", "task-5-reform", "done", "--reason", "x", "--db", db])
     assert bad.exit_code != 0 and "unknown status" in str(bad.exception)
+
+
+def test_the_hubs_index_is_shown_as_evidence_for_the_goal(tmp_path):
+    db = str(tmp_path / "g.sqlite")
+    r = runner.invoke(app, ["show", "basically-formed", "-f", "json", "--db", db])
+    assert r.exit_code == 0, r.output
+    computed = json.loads(r.output)["computed_evidence"]
+    assert computed["framework"] == "beijing-hubs"
+    if computed["ranked"]:  # every input behind the rank is a sourced observation
+        assert computed["rank"] >= 1 and computed["of"] >= 3
+        assert all(src["url"] and src["published"] for src in computed["sources"].values() if src)
+    else:
+        assert computed["why"]

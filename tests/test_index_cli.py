@@ -62,19 +62,18 @@ def test_mistakes_get_one_line(db, args, message):
 # -- beijing-hubs on a fixture store ----------------------------------------------------------------------
 FIXTURE_YEAR = 2091  # a year no real figure has: these rows are test fixtures, not data
 
-FIXTURE = {  # unit: (rd_intensity, basic_research_share, rd_personnel_per_10k, tech_contract_turnover, hightech_value_added,
-             #        digital_economy_value_added, gdp) — invented numbers for the test only
-    "CN-BJ": (6.5, 16.0, 200.0, 8000.0, 12000.0, 19000.0, 48000.0),
-    "CN-SH": (4.4, 10.0, 120.0, 4800.0, 9000.0, 25000.0, 50000.0),
-    "CN-GD": (3.5, 6.0, 90.0, 4500.0, 30000.0, 65000.0, 140000.0),
-    "CN-JS": (3.3, 4.0, 85.0, 3900.0, 28000.0, 60000.0, 130000.0),
-    "CN-ZJ": (3.2, 3.5, 95.0, 3000.0, 15000.0, 45000.0, 85000.0),
-    "CN-SZ": (5.8, 7.0, 150.0, 1900.0, 15000.0, 16000.0, 37000.0),
-    "CN": (2.7, 6.8, 70.0, 61000.0, 200000.0, 530000.0, 1300000.0),
+FIXTURE = {  # unit: (rd_intensity, high_value_invention_patents_per_10k, hightech_enterprises, tech_contract_turnover,
+             #        gdp) — invented numbers for the test only
+    "CN-BJ": (6.5, 130.0, 28000.0, 8000.0, 48000.0),
+    "CN-SH": (4.4, 50.0, 24000.0, 4800.0, 50000.0),
+    "CN-GD": (3.5, 40.0, 75000.0, 4500.0, 140000.0),
+    "CN-JS": (3.3, 35.0, 51000.0, 3900.0, 130000.0),
+    "CN-ZJ": (3.2, 33.0, 42000.0, 3000.0, 85000.0),
+    "CN-SZ": (5.8, 110.0, 24000.0, 1900.0, 37000.0),
+    "CN": (2.7, 12.0, 460000.0, 61000.0, 1300000.0),
 }
-IDS = ["rd_intensity", "basic_research_share", "rd_personnel_per_10k", "tech_contract_turnover", "hightech_value_added",
-       "digital_economy_value_added", "gdp"]
-UNITS = ["%", "%", "persons per 10,000 employed", "亿元", "亿元", "亿元", "亿元"]
+IDS = ["rd_intensity", "high_value_invention_patents_per_10k", "hightech_enterprises", "tech_contract_turnover", "gdp"]
+UNITS = ["%", "件/万人", "家", "亿元", "亿元"]
 
 
 def _fixture_store(path: Path, units: list[str]) -> str:
@@ -103,8 +102,8 @@ def test_beijing_hubs_ranks_a_year_with_enough_sourced_data(tmp_path):
     assert units["CN-BJ"]["ranks"]["hubs"] == 1 and units["CN-BJ"]["rank_uncertainty"]["q95"] >= 1
     # every input value is a sourced observation: indicators and the GDP denominator
     for u in units.values():
-        assert set(u["sources"]) == {"rd_intensity", "basic_research_share", "rd_personnel_per_10k", "tech_contracts_gdp",
-                                     "hightech_gdp", "digital_gdp", "gdp"}
+        assert set(u["sources"]) == {"rd_intensity", "high_value_invention_patents_per_10k", "hightech_enterprises_gdp",
+                                     "tech_contracts_gdp", "gdp"}
         assert all(s["publisher"].startswith("planwatch test fixture") for s in u["sources"].values())
     bj = units["CN-BJ"]["scores"]
     assert bj["tech_contracts_gdp"] is not None and "investment" in bj

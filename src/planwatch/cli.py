@@ -278,7 +278,10 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target, task or goal id
     found = [t for t in result.targets if t.target_id == target]
     subject = next((x for x in result.subjects if x.id == target), None)
     if subject is not None:
-        _show_subject(subject, fmt, lang)
+        from .compare.index.evidence import goal_evidence
+
+        computed = goal_evidence(_store(db, plan), p.id, subject.id) if subject.kind == "goal" else None
+        _show_subject(subject, fmt, lang, computed)
         return
     if not found:
         ids = [t.target_id for t in result.targets] + [x.id for x in result.subjects]
@@ -322,12 +325,12 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target, task or goal id
     console.print("[dim]`planwatch history " + t.target_id + "` shows how this verdict changed as figures came out.[/]")
 
 
-def _show_subject(x, fmt: str, lang: str) -> None:
+def _show_subject(x, fmt: str, lang: str, computed: dict | None = None) -> None:
     """A task or goal: its status with the reasons given, and every evidence entry with its source."""
     from .publish.listing import render
 
     if fmt == "json":
-        render([], fmt, json_payload=x.model_dump(mode="json"))
+        render([], fmt, json_payload={**x.model_dump(mode="json"), "computed_evidence": computed})
         return
     rows = [{"date": e.date, "kind": e.kind + (f" #{e.ranking['rank']}" if e.ranking else ""),
              "text": e.text.get(lang) or e.text.get("en") or "", "quote": e.quote, "publisher": e.source.publisher,
@@ -348,6 +351,12 @@ def _show_subject(x, fmt: str, lang: str) -> None:
     render(rows, "table", [("date", "Date"), ("kind", "Kind"), ("text", "Evidence"), ("quote", "Exact words"),
                            ("publisher", "Publisher"), ("published", "Published"), ("url", "Address")],
            title=f"Evidence ({len(rows)} entries)")
+    if computed:
+        console.print(f"[bold]Computed: {computed['title']}[/] — " + (
+            f"{computed['year']}: rank {computed['rank']} of {computed['of']} hubs ranked "
+            f"({', '.join(computed['ranked_units'])}), 5–95% rank interval {computed['interval'][0]:.0f}–"
+            f"{computed['interval'][1]:.0f}; scored on {', '.join(computed['scored_on'])}. {computed['note']} "
+            f"(`planwatch index {computed['framework']}`)" if computed["ranked"] else f"not ranked: {computed['why']}"))
 
 
 def _evidence_rows(t, lang: str) -> list[dict]:
@@ -588,7 +597,11 @@ def report_cmd(plan: PlanArg = DEFAULT_PLAN,
     cat = catalogue_for(p, store)
     cov = coverage(p, cat, store.observations(indicators={i for t in p.targets for i in target_indicators(t, cat)}))
     timelines = verdict_timelines(store, p, today=result_date(result)) if not as_of else None
-    html = render_report(p, result, lang=lang, comparisons=plan_comparisons(store, p), timelines=timelines, coverage=cov)
+    from .compare.index.evidence import goal_evidence
+
+    computed = {g.id: e for g in p.goals if (e := goal_evidence(store, p.id, g.id))}
+    html = render_report(p, result, lang=lang, comparisons=plan_comparisons(store, p), timelines=timelines, coverage=cov,
+                         goal_index=computed)
     write_atomically(output, html)
     typer.echo(f"wrote {output} ({len(html) // 1024} KB, {len(result.targets)} targets)")
 

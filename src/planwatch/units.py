@@ -31,6 +31,7 @@ _ALIASES: dict[str, str] = {
     "per 10,000 employed": "per_10k_employed", "per 10000 employed": "per_10k_employed",
     "人/万人": "per_10k_employed", "人/万名就业人员": "per_10k_employed", "人年/万人": "per_10k_employed",
     "rank": "rank", "位": "rank",
+    "万家": "wan_count", "万件": "wan_count",
     "count": "pw_count", "个": "pw_count", "件": "pw_count", "项": "pw_count", "家": "pw_count", "unit": "pw_count", "units": "pw_count",
     "件/万人": "count_per_10k_persons", "per 10,000 people": "count_per_10k_persons",
     "per 10,000 persons": "count_per_10k_persons",
@@ -70,6 +71,7 @@ thousand_person = 1e3 person
 million_person = 1e6 person
 wan_person = 1e4 person
 yi_person = 1e8 person
+wan_count = 1e4 pw_count
 count_per_10k_persons = pw_count / (1e4 * person)
 person_year = [labour]
 wan_person_year = 1e4 person_year
@@ -105,6 +107,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "per_10k_employed": ("persons per 10,000 employed", "人/万名就业人员"),
     "rank": ("rank", "位"),
     "pw_count": ("count", "个"),
+    "wan_count": ("10,000", "万"),
     "count_per_10k_persons": ("per 10,000 people", "件/万人"),
     "person": ("persons", "人"),
     "thousand_person": ("thousand persons", "千人"),
@@ -227,6 +230,7 @@ FAST_FACTORS: dict[str, tuple[float, str]] = {
     "per_10k_employed": (1.0, "per_10k_employed"),
     "rank": (1.0, "rank"),
     "pw_count": (1.0, "pw_count"),
+    "wan_count": (1e4, "pw_count"),
     "person": (1.0, "person"),
     "thousand_person": (1e3, "person"),
     "million_person": (1e6, "person"),

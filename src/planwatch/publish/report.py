@@ -125,6 +125,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "coverage": ("Data coverage", "数据覆盖"),
     "coverage_note": ("● figure · ◐ derived · ≈ official statement · w words only · · gap", "●数据 ◐推算 ≈官方表述 w文字 ·缺失"),
     "ranking": ("Ranking", "排名"),
+    "computed": ("Computed evidence", "计算得出的证据"),
     "caveats": ("Caveats", "注意事项"),
     "tasks": ("Tasks", "重点任务"),
     "orientations": ("Four Orientations", "四个面向"),
@@ -653,7 +654,7 @@ def _text_ctx(text: Any, lang: str) -> dict:
 
 
 def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparisons: dict[str, dict] | None = None,
-                  timelines=None, coverage=None) -> dict:
+                  timelines=None, coverage=None, goal_index: dict | None = None) -> dict:
     """Everything the template shows. ``comparisons`` (target id → peer comparison, as returned by
     :func:`planwatch.compare.peers.plan_comparisons`) adds a comparison block to those targets' sections."""
     lang = "zh" if lang == "zh" else "en"
@@ -695,6 +696,8 @@ def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparis
         "goals": [{"id": g.id, **_text_ctx(g.text, lang), "deadline": g.deadline, "evidence": evidence(g.evidence)}
                   for g in plan.goals],
         "subject_tasks": subject_tasks, "subject_goals": subject_goals,
+        "goal_index": {gid: {**e, "source_numbers": [sources.add(src) for src in (e.get("sources") or {}).values()
+                                                      if src and src.get("url")]} for gid, e in (goal_index or {}).items()},
         "coverage": report_evidence.coverage(coverage, lambda r: _region_name(regions, r, lang), lang),
         "targets": targets,
         "comparison_anchor": next((t["comparison"]["anchor"] for t in targets if t["comparison"]), None),
@@ -720,7 +723,7 @@ def _read_resource(name: str) -> str:
 
 
 def render_report(plan: Plan, result: PlanAssessment, lang: str = "en", comparisons: dict[str, dict] | None = None,
-                  timelines=None, coverage=None) -> str:
+                  timelines=None, coverage=None, goal_index: dict | None = None) -> str:
     """One self-contained HTML document (inline CSS and SVG; no script, font or image is fetched).
 
     ``comparisons``, as returned by :func:`planwatch.compare.peers.plan_comparisons`, adds to each target it
@@ -728,7 +731,7 @@ def render_report(plan: Plan, result: PlanAssessment, lang: str = "en", comparis
     without it the report is exactly the report without comparisons."""
     env = _environment()
     template = env.from_string(_read_resource(TEMPLATE))
-    ctx = build_context(plan, result, lang, comparisons, timelines, coverage)
+    ctx = build_context(plan, result, lang, comparisons, timelines, coverage, goal_index)
     css = _read_resource(STYLESHEET)
     if not ctx["comparison_anchor"]:
         css = css.partition(COMPARISON_CSS)[0]
