@@ -6,7 +6,7 @@ percentage points, physical units as symbols. Dates, years, ordinals, labels ("M
 and the "10,000" of "per 10,000 employed" are not quantities.
 
 The recogniser is deliberately context-free; deciding whether a quantity is a target, a fact or a projection
-is the job of :mod:`.engine`.
+is the job of :mod:`.resolve` and :mod:`.classify`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .numbers import (
     parse_en_fraction,
     parse_en_words,
 )
+from .patterns import EN_MONTHS
 
 
 @dataclass
@@ -129,12 +130,8 @@ _EN_RANGE_RE = re.compile(
     + r")",
     re.IGNORECASE,
 )
-_EN_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s*\Z", re.IGNORECASE)
-_EN_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_EN_MONTHS})\b", re.IGNORECASE)
+_EN_MONTH_BEFORE = re.compile(rf"\b(?:{EN_MONTHS})\.?\s*\Z", re.IGNORECASE)
+_EN_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{EN_MONTHS})\b", re.IGNORECASE)
 _EN_LABEL_BEFORE = re.compile(
     r"\b(?:mission|missions|goal|sdg|article|articles|art|section|chapter|part|stage|stages|phase|level|tier|"
     r"scope|grade|class|category|item|no|nos|number|page|pages|p|pp|para|paragraph|annex|appendix|point|"

@@ -1,0 +1,25 @@
+"""Regex atoms and match helpers shared by the recognisers (years, months) — one spelling of each.
+
+Kept free of any extraction logic so that every other module can import it without creating a cycle.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a year a policy text talks about: 1950–2099 (earlier four-digit numbers are amounts, not years)
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+# English month names and their abbreviations (an alternation; wrap it in a group to use it)
+EN_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+
+
+def last_match(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """The last non-overlapping match of ``rx`` in ``s``: the word nearest to what follows it (a past marker
+    or a projection word just before a number governs it, not one at the start of a long sentence)."""
+    last = None
+    for m in rx.finditer(s):
+        last = m
+    return last
