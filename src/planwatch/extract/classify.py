@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .context import Around, Doc
-from .patterns import YEAR, last_match
+from .patterns import YEAR, found, last_match
 from .quantities import Quantity
 from .rules_en import (
     EN_ADJ_ED,
@@ -53,6 +54,18 @@ from .rules_zh import (
 )
 from .segment import Sent
 
+# sentence-wide wording, asked once per sentence (:func:`.patterns.found`)
+_ZH_REVIEW_FRAMED = re.compile(r"目标|提出|预期|要求")
+_ZH_YEAR_FRAMED = re.compile(r"目标|指标|任务|提出|明确|要求|预期|计划|力争|确保")
+_ZH_UNDATED_FRAMED = re.compile(r"目标|力争|确保|计划|要求")
+_EN_YEAR_ON_YEAR = re.compile(
+    r"\byear[- ]on[- ]year\b|\bcompared\s+with\s+(?:the\s+same\s+period\s+)?last\s+year\b", re.I
+)
+_EN_PLANNED_BY = re.compile(rf"\b(?:is|are)\s+(?:planned|set|expected)\s+to\b[^.;]*\bby\s+{YEAR}\b", re.I)
+_EN_REPORTED_ACT = re.compile(
+    r"\b(?:announced|affirmed|launched|said|reported|welcomed|noted|signed|joined|agreed)\b", re.I
+)
+
 
 def zh_past_marker(sent_before: str) -> re.Match | None:
     """The last Chinese past marker (已, 截至, 去年, …) before a number, unless a target word follows it
@@ -65,7 +78,12 @@ def zh_past_marker(sent_before: str) -> re.Match | None:
 
 def zh_in_foundation(sent_text: str, sent_start: int, pos: int) -> bool:
     """``pos`` lies in a "为…打下/奠定…基础" phrase: a means to another goal, not a commitment of its own."""
-    return any(sent_start + m.start() <= pos < sent_start + m.end() for m in ZH_FOUNDATION.finditer(sent_text))
+    return any(sent_start + a <= pos < sent_start + b for a, b in _foundation_spans(sent_text))
+
+
+@lru_cache(maxsize=256)
+def _foundation_spans(sent_text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in ZH_FOUNDATION.finditer(sent_text))
 
 
 def classify(doc: Doc, a: Around, unit: str, deadline: int | None, how: str, cmp_src: str) -> tuple[str, str]:
@@ -93,11 +111,11 @@ def _classify_zh(doc: Doc, a: Around, unit: str, deadline: int | None, how: str,
         return "fact", f"past marker {fm.group(0)}"
     if (
         not cmp_src
-        and ZH_COMPARED_MARK.search(sent_text)
-        and not ZH_FRAMED.search(sent_text)
+        and found(ZH_COMPARED_MARK, sent_text)
+        and not found(ZH_FRAMED, sent_text)
     ):
         return "fact", "a change on the previous year, reported"
-    if doc.fact_document and not ZH_FRAMED.search(sent_text):
+    if doc.fact_document and not found(ZH_FRAMED, sent_text):
         return "fact", "statistical report"
     # "2020年…为7.8%": a value stated for an explicit earlier year
     lo = bisect.bisect_left(doc.year_pos, s.start)
@@ -111,10 +129,9 @@ def _classify_zh(doc: Doc, a: Around, unit: str, deadline: int | None, how: str,
         and not cmp_src
     ):
         y = int(ym.group(1))
-        later = [d for d in doc.deadlines if d.year > y]
-        if later:
+        if doc.max_deadline_year is not None and doc.max_deadline_year > y:  # a later deadline exists
             return "fact", "value for an earlier year"
-    latest_plan = max((y.year for y in doc.years if y.how == "plan"), default=None)
+    latest_plan = doc.latest_plan_year
     if how == "plan" and deadline and latest_plan and deadline < latest_plan:
         return "fact", "period of an earlier five-year plan"  # "“十三五”期间…培育…1家" in a 十四五 text
     if re.search(r"如\s?果|假\s?[如设]|倘\s?若|如\s?若|若\s?是|要\s?是", sent_before):
@@ -134,27 +151,27 @@ def _classify_zh(doc: Doc, a: Around, unit: str, deadline: int | None, how: str,
             "funding",
             "funding allocation",
         )  # "安排资金500亿元"; "投资额达到2000亿美元" is a target
-    if s.review_scope and not re.search(r"目标|提出|预期|要求", sent_text):
+    if s.review_scope and not found(_ZH_REVIEW_FRAMED, sent_text):
         return "fact", "review section"
     if ym and doc.year and int(ym.group(1)) < doc.year and not ZH_STRONG.search(sent_before):
         return "fact", "value for a year before the document"
     ym2 = re.search(r"(\d{4})\s*年(?:底|末)?的?\s*(?:约|近)?\s*\Z", pre)
     if ym2:
         y2 = int(ym2.group(1))
-        latest = max([d.year for d in doc.deadlines] + [doc.year or 0])
+        latest = max(doc.max_deadline_year or 0, doc.year or 0)
         if y2 < latest:
             return "fact", "value for an earlier year"
-    framed = re.search(r"目标|指标|任务|提出|明确|要求|预期|计划|力争|确保", sent_text)
+    framed = found(_ZH_YEAR_FRAMED, sent_text)
     before_document = bool(doc.year and deadline and deadline < doc.year)
     if before_document and how not in ("annual",) and not framed:
         return "fact", "period before the document"  # unless the text frames it as that year's target
-    strong = bool(ZH_STRONG.search(sent_text))
+    strong = found(ZH_STRONG, sent_text)
     if deadline is None:
         return (
             ("target", "")
             if strong
             and ZH_CUE.search(pre + post[:4])
-            and re.search(r"目标|力争|确保|计划|要求", sent_text)
+            and found(_ZH_UNDATED_FRAMED, sent_text)
             else ("other", "no deadline")
         )
     return "target", ""
@@ -181,25 +198,25 @@ def _classify_en(doc: Doc, a: Around, unit: str, deadline: int | None, cmp_src: 
         return "projection", "estimate (… are estimated to …)"  # "20% of premises are estimated to require"
     if re.match(r"[^,;:.]{0,50}?\b(?:was|were)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", doc.text[q.end : clause[1]], re.I):
         return "fact", "past passive (… were registered)"  # "2.2 million NEVs were registered"
-    if re.search(r"\byear[- ]on[- ]year\b|\bcompared\s+with\s+(?:the\s+same\s+period\s+)?last\s+year\b", sent_text, re.I) and not (
-        EN_FRAMING.search(sent_text)
+    if found(_EN_YEAR_ON_YEAR, sent_text) and not (
+        found(EN_FRAMING, sent_text)
         # a plan's multi-year change on last year ("is planned to increase by 25 percent by 2027 compared
         # with last year") is a target, not a reported change
-        or re.search(rf"\b(?:is|are)\s+(?:planned|set|expected)\s+to\b[^.;]*\bby\s+{YEAR}\b", sent_text, re.I)
+        or found(_EN_PLANNED_BY, sent_text)
     ):
         return "fact", "a change on the previous year, reported"
     if re.match(r"\W*(?:this|that|it|which)\s+(?:is|was|represents|equals|amounts\s+to|means)\b", sent_text, re.I) and not (
         doc.own_year(s)
     ):
         return "other", "restatement (this is …)"  # "This is around 5 million premises"
-    if doc.fact_document and not EN_FRAMING.search(sent_text):
+    if doc.fact_document and not found(EN_FRAMING, sent_text):
         return "fact", "statistical report"
     if EN_ANALYSIS.search(sent_before):
         return (
             "other",
             "a third party's analysis",
         )  # "the Committee found that emissions must fall by 68%"
-    if EN_REPORTED.search(doc.text[q.end : s.end]) or EN_SURVEY.search(sent_text):
+    if EN_REPORTED.search(doc.text[q.end : s.end]) or found(EN_SURVEY, sent_text):
         return "fact", "reported opinion or survey"  # "45% of respondents said they would …"
     fm = last_match(EN_FACT_MARK, sent_before)
     if fm is not None and not EN_FRAMING.search(sent_before[fm.end() :]):
@@ -213,7 +230,7 @@ def _classify_en(doc: Doc, a: Around, unit: str, deadline: int | None, cmp_src: 
         return "fact", f"past narration ({narr})"  # "China remained the largest market, with 8.1 million"
     if (
         unit in ("CNY", "USD", "EUR", "GBP")
-        and EN_FUNDING.search(sent_text)
+        and found(EN_FUNDING, sent_text)
         and not EN_TARGET_LEVEL_VERB.search(pre_l)
     ):
         return "funding", "funding or investment"
@@ -233,18 +250,14 @@ def _classify_en(doc: Doc, a: Around, unit: str, deadline: int | None, cmp_src: 
         return "projection", "estimated saving"  # "will cut the costs of air pollution by £1.7 billion"
     if s.review_scope:
         return "fact", "review section"
-    strong = bool(EN_STRONG.search(sent_text))
+    strong = found(EN_STRONG, sent_text)
     if deadline is None:
         # without a year, only an explicit commitment stated before the number, in a sentence that does
         # not report the past ("have now signed", "announced", "affirmed")
         if (
-            EN_FACT_MARK.search(sent_text)
-            or _past_verb(sent_text)
-            or re.search(
-                r"\b(?:announced|affirmed|launched|said|reported|welcomed|noted|signed|joined|agreed)\b",
-                sent_text,
-                re.I,
-            )
+            found(EN_FACT_MARK, sent_text)
+            or _sentence_past_verb(sent_text)
+            or found(_EN_REPORTED_ACT, sent_text)
         ):
             return "other", "no deadline, reported speech or past"
         if re.search(
@@ -335,6 +348,13 @@ def en_projection(before: str) -> re.Match | None:
     return last
 
 
+@lru_cache(maxsize=256)
+def _sentence_past_verb(sentence: str) -> str | None:
+    """:func:`_past_verb` of a whole sentence, once per sentence."""
+    return _past_verb(sentence)
+
+
+@lru_cache(maxsize=256)
 def _past_narration(sentence: str) -> str | None:
     """A finite past-tense verb in a sentence with no future or commitment wording ("China remained …")."""
     if EN_MODAL.search(sentence):

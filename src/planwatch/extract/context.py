@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .quantities import Quantity, find_en, find_zh
 from .rules_en import EN_FACT_DOC
 from .rules_zh import ZH_FACT_DOC
-from .segment import Sent, clause_at, segment
+from .segment import LineStarts, Sent, clause_at, segment
 from .years import Year, scan_years
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'）)]+|<https?:[^>\s]+>|\b[\w.-]+@[\w-]+\.[\w.]+", re.I)
@@ -80,10 +80,15 @@ class Doc:
         self.urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
         self.url_starts = [a for a, _ in self.urls]
         self.resolved: dict[int, Item] = {}
-        self.years: list[Year] = scan_years(text, lang, year, title_year, self.sent_at)
+        self.cache: dict[tuple, object] = {}  # facts about one position, asked again by later quantities
+        self.line_start = LineStarts(text)
+        self.years: list[Year] = scan_years(text, lang, year, title_year, self.sent_at, self.line_start)
         self.year_pos = [y.pos for y in self.years]
         self.deadlines = [y for y in self.years if y.kind == "deadline"]
         self.deadline_pos = [y.pos for y in self.deadlines]
+        # document-wide figures the per-quantity rules compare with (computed once, not per quantity)
+        self.max_deadline_year = max((d.year for d in self.deadlines), default=None)
+        self.latest_plan_year = max((y.year for y in self.years if y.how == "plan"), default=None)
 
     def sent_at(self, pos: int) -> Sent | None:
         """The sentence that starts last at or before ``pos`` (None before the first sentence)."""

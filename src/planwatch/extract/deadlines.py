@@ -16,6 +16,7 @@ from .context import Doc, Item
 from .quantities import Quantity
 from .rules_en import EN_GOAL_NOUN, EN_PAST_ACT
 from .segment import LIST_INTRO, Sent, clause_at
+from .years import Year
 
 _LIST_TAIL = re.compile(
     r"(?:\s|,|，|、|and|or|和|及|%|percent|per\s+cent|\d[\d.,]*|(?:by|in|for)\s+(?:19|20)\d\d|relative\s+to|"
@@ -54,15 +55,24 @@ def _weak_year(doc: Doc, year: int, pos: int, s: Sent) -> str | None:
     lo = bisect.bisect_left(doc.deadline_pos, s.start)
     hi = bisect.bisect_right(doc.deadline_pos, pos)
     for d in doc.deadlines[lo:hi]:
-        if d.year != year:
-            continue
-        before = doc.text[max(s.start, d.pos - 60) : d.pos]
-        after = doc.text[d.end : min(s.end, d.end + 60)]
-        if re.search(rf"\b{EN_PAST_ACT}\s+(?:[\w-]+\s+){{0,3}}?in\s+(?:\w+\s+)?\Z", before, re.I) or re.match(
-            rf"\W*(?:[\w-]+\s+){{0,4}}?{EN_PAST_ACT}\b", after, re.I
-        ):
+        if d.year == year and _dates_act(doc, d, s):
             return "act"
     return "doc" if is_doc else None
+
+
+_ACT_BEFORE = re.compile(rf"\b{EN_PAST_ACT}\s+(?:[\w-]+\s+){{0,3}}?in\s+(?:\w+\s+)?\Z", re.I)
+_ACT_AFTER = re.compile(rf"\W*(?:[\w-]+\s+){{0,4}}?{EN_PAST_ACT}\b", re.I)
+
+
+def _dates_act(doc: Doc, d: Year, s: Sent) -> bool:
+    """The year ``d`` of sentence ``s`` dates a past act ("agreed in 2024", "2024 … was adopted"). Remembered per
+    year, since every later quantity of the sentence asks about every earlier year (dozens in a run-on text)."""
+    key = ("act", d.pos)
+    if key not in doc.cache:
+        before = doc.text[max(s.start, d.pos - 60) : d.pos]
+        after = doc.text[d.end : min(s.end, d.end + 60)]
+        doc.cache[key] = bool(_ACT_BEFORE.search(before) or _ACT_AFTER.match(after))
+    return doc.cache[key]
 
 
 def _deadline_for(doc: Doc, pos: int, s: Sent, clause: tuple[int, int]) -> tuple[int | None, str]:

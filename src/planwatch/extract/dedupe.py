@@ -137,6 +137,7 @@ def dedupe(items: list[Item], text: str, lang: str, heading_starts: list[int] | 
     kept: list[Item | None] = []
     buckets: dict[tuple, list[int]] = {}
     headings: dict[tuple, list[int]] = {}
+    stated: set[tuple] = set()  # (unit, deadline, |value|) of every kept target: what "the 8% target" can name
     ind_keys: dict[int, set[str]] = {}
     sent_keys: dict[int, set[str]] = {}
 
@@ -172,14 +173,7 @@ def dedupe(items: list[Item], text: str, lang: str, heading_starts: list[int] | 
         if (
             it.value is not None
             and _RESTATED.match(text, it.q.end)
-            and any(
-                k is not None
-                and k.unit == it.unit
-                and k.deadline == it.deadline
-                and k.value is not None
-                and abs(k.value) == abs(it.value)
-                for k in kept
-            )
+            and (it.unit, it.deadline, abs(it.value)) in stated
         ):
             continue  # "百分之8左右的目标…", "the 8% target": names a target already stated
         # the most recent candidates with the same numbers (a bound that keeps pathological inputs linear)
@@ -235,7 +229,7 @@ def dedupe(items: list[Item], text: str, lang: str, heading_starts: list[int] | 
         hkey = key[:4]
         if not it.sent.heading:
             # a headline target restated in the body: prefer the body occurrence
-            for idx in headings.get(hkey, []):
+            for idx in headings.get(hkey, [])[-200:]:
                 k = kept[idx]
                 if k is not None and k.sent.heading and (ikey(k) & ikey(it) or _under(k, it)):
                     kept[idx] = it
@@ -245,6 +239,8 @@ def dedupe(items: list[Item], text: str, lang: str, heading_starts: list[int] | 
         if dup:
             continue
         kept.append(it)
+        if it.value is not None:
+            stated.add((it.unit, it.deadline, abs(it.value)))
         buckets.setdefault(key, []).append(len(kept) - 1)
         if it.sent.heading:
             headings.setdefault(hkey, []).append(len(kept) - 1)

@@ -26,16 +26,23 @@ from __future__ import annotations
 
 import re
 
+from ..errors import PlanwatchError
 from .context import Doc, Item
 from .dedupe import dedupe
 from .document import detect_language, document_year, guess_title, normalise, title_year
 from .goals import goals
 from .model import Draft, DraftFact, DraftTarget
+from .reader import MAX_DOCUMENT_BYTES, env_limit
 from .resolve import resolve
 from .rules_zh import ZH_EMISSION_PAIR
 from .segment import BULLET_RE
 from .specials import resolve_special, special_quantities
 from .tasks import find_tasks
+
+# The longest text extracted: as many characters as the largest document read has bytes (20 MB by default; both
+# follow PLANWATCH_EXTRACT_MAX_MB). Extraction is linear, at about 0.1 MB/s on the most hostile text measured
+# (``benchmarks/extract_worst.py``) and 0.5 MB/s or more on policy text, so the limit bounds one call's time.
+MAX_TEXT_CHARS = MAX_DOCUMENT_BYTES
 
 
 def _run(doc: Doc) -> Draft:
@@ -158,6 +165,13 @@ def extract_text(text: str, lang: str | None = None, *, year: int | None = None)
     """Targets, tasks, goals and facts of ``text``. ``lang``: "en"/"zh" (detected when None)."""
     if not isinstance(text, str):
         raise TypeError("extract_text needs a str")
+    env = env_limit()
+    limit = MAX_TEXT_CHARS if env is None else env
+    if len(text) > limit:
+        raise PlanwatchError(
+            f"text of {len(text):,} characters is above the {limit:,}-character extraction limit "
+            "(split it, or raise PLANWATCH_EXTRACT_MAX_MB)"
+        )
     if lang not in (None, "en", "zh"):
         lang = None
     language = lang or detect_language(text)

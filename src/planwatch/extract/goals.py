@@ -41,12 +41,12 @@ def goals(doc: Doc, target_sents: set[int]) -> list[DraftGoal]:
         bm = re.search(r"(?:by|到|至|before|by\s+the\s+end\s+of)\s*\Z", back, re.I)
         if bm:
             seg_start = d.pos - (len(back) - bm.start())
-        body = text[seg_start : s.end].rstrip()
-        if len(body) < 12 or not words.search(body):
-            continue
         qi = bisect.bisect_left(doc.q_starts, seg_start)
         if qi < len(doc.q_starts) and doc.q_starts[qi] < s.end:
             continue  # a sentence with numbers holds targets or facts, not a qualitative goal
+        body = text[seg_start : s.end].rstrip()
+        if len(body) < 12 or not words.search(body):
+            continue
         key = (d.year, re.sub(r"\W+", "", body.lower())[:12])
         if key in seen:
             continue

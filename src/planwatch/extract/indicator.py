@@ -22,6 +22,11 @@ _ZH_IND_TAIL = re.compile(
 )
 
 
+def _strip_tail(body: str) -> str:
+    """``body`` without the verb and comparator words that end it ("…研发经费投入强度达到" → "…研发经费投入强度")."""
+    return _ZH_IND_TAIL.sub("", body)
+
+
 def indicator(text: str, lang: str, q: Quantity, clause: tuple[int, int], pre: str) -> tuple[int, str]:
     """(start, phrase) of what ``q`` measures; ``pre`` is the clause text before it."""
     start = clause[0]
@@ -41,14 +46,17 @@ def indicator(text: str, lang: str, q: Quantity, clause: tuple[int, int], pre: s
             seg[off:],
         ):
             cut = cm
+        stripped = None  # body without its tail, when already computed
         if cut is not None and cut.end() < len(seg) - off:
             rest = seg[off + cut.end() :]
-            if re.sub(_ZH_IND_TAIL, "", rest).strip(" \t,，、:：“”\"'"):
+            stripped = _strip_tail(rest)
+            if stripped.strip(" \t,，、:：“”\"'"):
                 off += cut.end()
             else:  # "高技术产业增加值当年超过": the time word sits between indicator and verb
                 seg = seg[: off + cut.start()] + " " * (cut.end() - cut.start()) + rest
+                stripped = None
         body = seg[off:]
-        ind = re.sub(_ZH_IND_TAIL, "", body)
+        ind = _strip_tail(body) if stripped is None else stripped
         ind = ind.strip(" \t,，、:：“”\"'")
         if not ind:
             ind = body.strip() or text[q.start : q.end]

@@ -6,6 +6,7 @@ Kept free of any extraction logic so that every other module can import it witho
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # a year a policy text talks about: 1950–2099 (earlier four-digit numbers are amounts, not years)
 YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -23,3 +24,11 @@ def last_match(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
     for m in rx.finditer(s):
         last = m
     return last
+
+
+@lru_cache(maxsize=1024)
+def found(rx: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``rx`` occurs in ``sentence``, remembered: every quantity of a sentence asks the same sentence-wide
+    questions ("does it frame a target?", "is it a survey?"), and a run-on text has dozens of quantities per
+    sentence, so each question is answered once per sentence instead of once per quantity."""
+    return rx.search(sentence) is not None

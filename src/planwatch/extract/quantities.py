@@ -159,6 +159,14 @@ _EN_COUNTED = re.compile(
 )
 
 
+# A bare number followed by more numbers ("12 345 6.7 2031 …", a statistical table, a list of codes): what follows
+# it is a digit, so no unit, magnitude, range or "out of" can be read, and no letter stands in the next six
+# whitespace-separated chunks, so no counted noun is in reach of _EN_COUNTED ([a-z] under IGNORECASE also matches
+# U+0130, U+0131, U+017F and U+212A). Such a number is never a quantity; this test rejects it first, in one
+# match, because text made of numbers is made of nothing else.
+_NOT_LETTER = r"[^\sA-Za-z\u0130\u0131\u017f\u212a]"
+_EN_BARE_RUN = re.compile(rf"\s+\d{_NOT_LETTER}*(?:\s+{_NOT_LETTER}+){{5}}")
+
 # one alternation tried once per number (first alternative wins, as in the table's order)
 _EN_UNIT_ANY = re.compile(
     "|".join(
@@ -196,6 +204,8 @@ def find_en(text: str) -> list[Quantity]:
         value: float | None
         fraction = False
         if dig is not None:
+            if pre is None and _EN_BARE_RUN.match(text, pos):
+                continue  # one number of a run of numbers: nothing after it can make it a quantity
             try:
                 value = parse_digits(dig)
             except ValueError:

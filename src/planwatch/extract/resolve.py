@@ -18,6 +18,8 @@ from .rules_en import EN_DURATION_BEFORE, EN_TIME_CUE
 from .rules_zh import ZH_TIME_CUE
 from .segment import Sent
 
+# what may stand before a list number at the start of its line: "1、", "(2) ", "（3）"
+_LINE_HEAD = re.compile(r"\s*[（(]?\s*")
 _LIST_GAP = re.compile(
     r"\s*(?:%|％|percent|per\s+cent)?\s*(?:左右|以上|以内|以下)?\s*(?:(?:by|in|for|until)\s+(?:19|20)\d\d)?\s*"
     r"(?:,|，|、|;|；|and|or|和|及|与)\s*"
@@ -96,11 +98,10 @@ def _not_of_interest(doc: Doc, a: Around) -> bool:
     # ---- things that are not quantities of interest
     if doc.in_url(q.start):
         return True
-    line_start = text.rfind("\n", 0, q.start) + 1
     if (
         q.value_high is None
         and not q.magnitude
-        and re.fullmatch(r"\s*[（(]?\s*", text[line_start : q.start])
+        and _LINE_HEAD.fullmatch(text, doc.line_start(q.start), q.start)
         and re.match(r"\s*(?:[、）)]|\.\s)", text[q.end : q.end + 3])
     ):
         return True  # a list number at the start of a line: "1、…", "2) …", "3. …"

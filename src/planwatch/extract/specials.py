@@ -8,6 +8,7 @@ number's (:func:`resolve_special`).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .classify import en_projection, zh_in_foundation, zh_past_marker
@@ -86,6 +87,14 @@ def _fixed(rx: re.Pattern[str], text: str, unit: str, kind: str, value: dict[str
     return out
 
 
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """[a, b) overlaps one of the sorted, disjoint ``spans`` (binary search: the neighbours of ``a`` only)."""
+    i = bisect.bisect_right(spans, (a, float("inf")))
+    if i and a < spans[i - 1][1]:  # the last span starting at or before a
+        return True
+    return i < len(spans) and spans[i][0] < b  # the first span starting after a
+
+
 def special_quantities(text: str, lang: str) -> list[Quantity]:
     """Ranks, net-zero commitments and doublings in ``text``, in this order (ranks first)."""
     out: list[Quantity] = []
@@ -94,8 +103,9 @@ def special_quantities(text: str, lang: str) -> list[Quantity]:
             w = m.group("w")
             value = 1.0 if w in ("领先", "第一", "首位", "居首") else None
             out.append(Quantity(m.start(), m.end(), value, None, "rank", "rank", m.group(0)))
+        leads = [(o.start, o.end) for o in out]  # sorted and disjoint (one finditer)
         for m in _ZH_RANK_VERB.finditer(text):
-            if any(o.start <= m.start() < o.end or m.start() <= o.start < m.end() for o in out):
+            if _overlaps(leads, m.start(), m.end()):
                 continue
             w = m.group("w")
             value: float | None

@@ -17,6 +17,7 @@ be numbered in order, so numbered lists of targets, legal clauses and footnotes 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -274,6 +275,25 @@ _ZH_ARTICLE_RE = re.compile(r"(?m)^\s*第[一二三四五六七八九十百零]{
 _ZH_TASK_DI_RE = re.compile(r"(?:^|(?<=[：:。；;\n]))\s*第(?P<w>[一二三四五六七八九十]{1,2})\s*[，,、]")
 
 
+# where a task in a "first, … second, …" sequence ends: a full stop, semicolon (Chinese) or line break
+_ZH_TASK_STOP = re.compile(r"[。\n；;]")
+_EN_TASK_STOP = re.compile(r"\.(?=\s|\Z)|\n")
+
+
+def _task_end(text: str, stops: list[int], b: int, end: int, lang: str) -> int:
+    """End of the task text that starts at ``b`` and may run to ``end`` (the next item): its first stop.
+
+    ``stops`` are the stop positions of the whole text, found once, so the search is a binary search even when
+    the last item of a sequence has no stop for megabytes. A "." just before ``end`` stops the task too (the
+    next item may follow it without a space: "….Second, …")."""
+    i = bisect.bisect_left(stops, b)
+    if i < len(stops) and stops[i] < end:
+        return stops[i]
+    if lang != "zh" and end > b and text[end - 1] == ".":
+        return end - 1
+    return end
+
+
 def find_tasks(text: str, lang: str) -> list[DraftTask]:
     """Main tasks of a text: ordinal sequences in prose ("first, … Second, …", "一是…二是…", "第一，…第二，…"), unless
     a task list under a heading (:func:`section_tasks`) gives at least as many; then, for Chinese, run-on lists
@@ -307,16 +327,11 @@ def find_tasks(text: str, lang: str) -> list[DraftTask]:
     if len(cur) >= 2:
         seqs.append(cur)
     out: list[DraftTask] = []
+    stops = [m.start() for m in (_ZH_TASK_STOP if lang == "zh" else _EN_TASK_STOP).finditer(text)] if seqs else []
     for seq in seqs:
         for i, (_a, b, n) in enumerate(seq):
             end_limit = seq[i + 1][0] if i + 1 < len(seq) else len(text)
-            seg = text[b:end_limit]
-            stop = re.search(r"[。\n]" if lang == "zh" else r"\.(?=\s|\Z)|\n", seg)
-            if lang == "zh":
-                stop2 = re.search(r"[；;]", seg)
-                if stop2 and (stop is None or stop2.start() < stop.start()):
-                    stop = stop2
-            e = b + (stop.start() if stop else len(seg))
+            e = _task_end(text, stops, b, end_limit, lang)
             task = text[b:e].rstrip(" ,;，；。.")
             if len(task) >= 2:
                 out.append(DraftTask(task, b, b + len(task), n))

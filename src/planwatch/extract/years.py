@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .numbers import cn_to_int, parse_en_words
-from .patterns import EN_MONTHS, YEAR
+from .patterns import EN_MONTHS, YEAR, found
 from .segment import Sent
 
 _EN_MONTH = rf"(?:{EN_MONTHS})"
@@ -84,6 +84,9 @@ def _fyp_end(n: int | None) -> int | None:
     return 1955 + 5 * n
 
 
+# a line that holds only whitespace (or bullet signs) before a position: a year opening a heading or milestone
+_BLANK = re.compile(r"\s*")
+_BULLETS_ONLY = re.compile(r"[ \t\-–—•*·]*")
 _NO_DEADLINE_RE = re.compile(
     r"\b(?:no\s+(?:fixed\s+)?(?:end[\s-]date|deadline|target\s+date|time\s+limit)|open[\s-]ended|without\s+a\s+"
     r"(?:deadline|target\s+date))\b|(?:不设|没有|无)(?:明确的?)?(?:期限|截止时间)",
@@ -92,14 +95,20 @@ _NO_DEADLINE_RE = re.compile(
 
 
 def scan_years(
-    text: str, lang: str, year: int | None, title_year: int | None, sent_at: Callable[[int], Sent | None]
+    text: str,
+    lang: str,
+    year: int | None,
+    title_year: int | None,
+    sent_at: Callable[[int], Sent | None],
+    line_start: Callable[[int], int],
 ) -> list[Year]:
     """Every time expression of ``text``, in order, classified as deadline, base, date, past or mention.
 
     ``year`` is the document's year (relative expressions such as "今年" or "within the next 10 years" need
     it; without it they are kept as deadlines of year 0, which later code turns into "no deadline" rather than
     a guess); ``title_year`` is the one year an undated text's headline names; ``sent_at`` finds the sentence
-    around a position (an English "in 2020" in a sentence about the past is a past year, not a deadline)."""
+    around a position (an English "in 2020" in a sentence about the past is a past year, not a deadline);
+    ``line_start`` the start of the line around a position (:class:`.segment.LineStarts`)."""
     low = text.lower()
     out: list[Year] = []
     date_spans: list[tuple[int, int]] = []
@@ -132,9 +141,8 @@ def scan_years(
         before = low[max(0, p - 40) : p]
         after = text[e : e + 24]
         if lang == "zh":
-            line_start = text.rfind("\n", 0, p) + 1
             heading_year = (
-                not text[line_start:p].strip()
+                _BLANK.fullmatch(text, line_start(p), p)
                 and re.match(r"\s*[\u4e00-\u9fff]", after)
                 and not re.match(r"\s*(?:万|亿|千|百|元|个|人|家|件|项|吨|公里|米)", after)
             )
@@ -190,9 +198,7 @@ def scan_years(
             ):
                 out.append(Year(p, e, y, "past"))  # "since 2015", "up from 14% in 2022"
                 continue
-            if re.match(r"\s*[:：]\s*\S", after) and not text[text.rfind("\n", 0, p) + 1 : p].strip(
-                " \t-–—•*·"
-            ):
+            if re.match(r"\s*[:：]\s*\S", after) and _BULLETS_ONLY.fullmatch(text, line_start(p), p):
                 out.append(Year(p, e, y, "deadline", "by"))  # a milestone line: "2025: up to 1 GW …"
                 continue
             if re.search(
@@ -273,20 +279,19 @@ def _past_context(text: str, sent_at: Callable[[int], Sent | None], pos: int) ->
     if s is None:
         return False
     seg = text[s.start : s.end]
-    if re.search(
-        r"\b(?:will|shall|should|must|would|to\s+be|is\s+to|are\s+to|aims?\s+(?:to|at|for)|aiming|"
-        r"targets?\s+(?:of|to|for|is|was)|goals?\s+(?:of|to|for|is|was)|plans?\s+to|"
-        r"(?:target|goal|aim)\s+(?:of|is))\b",
-        seg,
-        re.I,
-    ):  # a plan noun alone ("launched a plan in 2024") does not make the sentence about the future
-        return False
-    return bool(
-        re.search(
-            r"\b(?:was|were|had|reached|grew|rose|fell|increased|decreased|declined|dropped|"
-            r"recorded|saw|achieved|hit|diagnosed|lost|died|put\s+forward|adopted|presented|"
-            r"announced|launched|published|issued|signed)\b",
-            seg,
-            re.I,
-        )
-    )
+    # a plan noun alone ("launched a plan in 2024") does not make the sentence about the future
+    return not found(_FUTURE_WORDING, seg) and found(_PAST_WORDING, seg)
+
+
+_FUTURE_WORDING = re.compile(
+    r"\b(?:will|shall|should|must|would|to\s+be|is\s+to|are\s+to|aims?\s+(?:to|at|for)|aiming|"
+    r"targets?\s+(?:of|to|for|is|was)|goals?\s+(?:of|to|for|is|was)|plans?\s+to|"
+    r"(?:target|goal|aim)\s+(?:of|is))\b",
+    re.I,
+)
+_PAST_WORDING = re.compile(
+    r"\b(?:was|were|had|reached|grew|rose|fell|increased|decreased|declined|dropped|"
+    r"recorded|saw|achieved|hit|diagnosed|lost|died|put\s+forward|adopted|presented|"
+    r"announced|launched|published|issued|signed)\b",
+    re.I,
+)
