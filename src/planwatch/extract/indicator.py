@@ -9,22 +9,74 @@ from __future__ import annotations
 
 import re
 
+from .patterns import last_match
 from .quantities import Quantity
 from .segment import Sent
 
+# What ends a Chinese clause before its number: an optional "from X to" / "比2020年" baseline, filler adverbs, a
+# verb or comparator word, and "约/近" ("研发经费投入强度从2.4%提高到" → the tail is "从2.4%提高到").
+_ZH_FILLERS = "再|约|将|要|力争|确保|累计|预计|进一步|基本|稳定|继续|实现|分别"
+_ZH_VERBS = (
+    "达到|达|为|是|超过|超|突破|不低于|不少于|不高于|不超过|保持在|控制在|稳定在|维持在|提高到|提升到|"
+    "增加到|增长到|提高至|提升至|增至|升至|下降|降低|减少|压减|降至|降到|下降到|降低到|减少到|减至|"
+    "高于|低于|约|近|接近|左右|在"
+)
 _ZH_IND_TAIL = re.compile(
     r"(?:从[^，,。]*?(?:的)?\s*(?:\d[\d.,]*\s*[%％万亿]*[^，,。]{0,3})?(?:提高到|提升到|增加到|增长到|提高至|"
     r"提升至|增至|升至|下降到|降至|降到|减少到|减至|扩大到|到|至)|比\s*\d{4}\s*年|较\s*\d{4}\s*年|"
-    r"与\s*\d{4}\s*年相比)?\s*(?:再|约|将|要|力争|确保|累计|预计|进一步|基本|稳定|继续|实现|分别)*\s*"
-    r"(?:达到|达|为|是|超过|超|突破|不低于|不少于|不高于|不超过|保持在|控制在|稳定在|维持在|提高到|提升到|"
-    r"增加到|增长到|提高至|提升至|增至|升至|下降|降低|减少|压减|降至|降到|下降到|降低到|减少到|减至|"
-    r"高于|低于|约占[^，,。；;]{0,20}?的|约|近|接近|左右|在)?\s*(?:约|近)?\s*\Z"
+    rf"与\s*\d{{4}}\s*年相比)?\s*(?:{_ZH_FILLERS})*\s*"
+    rf"(?:{_ZH_VERBS.replace('|约|近|', '|约占[^，,。；;]{0,20}?的|约|近|')})?\s*(?:约|近)?\s*\Z"
 )
+# A match of _ZH_IND_TAIL starts at 从/比/较/与 (its optional first group) or inside the run of these characters
+# (and whitespace) that ends the clause, at most 23 characters before it for "约占…的": where to start looking.
+_ZH_TAIL_CHARS = frozenset(_ZH_FILLERS + _ZH_VERBS + "约近") - {"|"}
+_ZH_TAIL_LONGEST_ODD = len("约占") + 20 + len("的")
+
+
+def _tail_start(body: str) -> int:
+    """A position at or before the start of every match of _ZH_IND_TAIL in ``body`` (found from the end, so the
+    search for the leftmost match does not try every position of a long clause)."""
+
+    def run_start(k: int) -> int:
+        while k > 0 and (body[k - 1] in _ZH_TAIL_CHARS or body[k - 1].isspace()):
+            k -= 1
+        return k
+
+    lo = run_start(max(0, run_start(len(body)) - _ZH_TAIL_LONGEST_ODD))
+    for c in "从比较与":
+        i = body.find(c, 0, lo)
+        if i >= 0:
+            lo = i
+    return lo
+
+
+# Time words and breaks inside a Chinese clause: the indicator starts after the last one ("到2025年，全市研发…")
+_ZH_CUT = re.compile(
+    r"(?:(?:到|至|截至)?\s*(?<![从比较由与])\d{4}\s*年(?:底|末|前)?|》|\s|(?:今后|未来)[一二三四五六七八九十\d]+年|今年|"
+    r"“?十[一二三四五六七八九]五”?(?:期间|时期|末)?|当年|全年|年内)"
+)
+# a run of the only characters a match of _ZH_CUT can hold
+_ZH_CUT_RUN = re.compile(r"[到至截年底末前》今后未来一二三四五六七八九十“”期间时内当全\s\d]+")
+
+
+def _last_cut(t: str) -> re.Match | None:
+    """The last match of ``_ZH_CUT.finditer(t)``, without scanning all of a long clause with it.
+
+    A match holds only characters of _ZH_CUT_RUN, so it lies inside one maximal run of them, and the matches in a
+    run are those a scan of that run alone finds. The last run with a match has the last match."""
+    for run in reversed([m.span() for m in _ZH_CUT_RUN.finditer(t)]):
+        last = last_match(_ZH_CUT, t, run[0], run[1])
+        if last is not None:
+            return last
+    return None
 
 
 def _strip_tail(body: str) -> str:
-    """``body`` without the verb and comparator words that end it ("…研发经费投入强度达到" → "…研发经费投入强度")."""
-    return _ZH_IND_TAIL.sub("", body)
+    """``body`` without the verb and comparator words that end it ("…研发经费投入强度达到" → "…研发经费投入强度").
+
+    The same as ``_ZH_IND_TAIL.sub("", body)``: the pattern is anchored at the end, so its leftmost match runs to
+    the end (it matches the empty string there at least) and nothing is left to replace after it."""
+    return body[: _ZH_IND_TAIL.search(body, _tail_start(body)).start()]
 
 
 def indicator(text: str, lang: str, q: Quantity, clause: tuple[int, int], pre: str) -> tuple[int, str]:
@@ -39,13 +91,7 @@ def indicator(text: str, lang: str, q: Quantity, clause: tuple[int, int], pre: s
             seg,
         )
         off = m.end() if m else 0
-        cut = None
-        for cm in re.finditer(
-            r"(?:(?:到|至|截至)?\s*(?<![从比较由与])\d{4}\s*年(?:底|末|前)?|》|\s|(?:今后|未来)[一二三四五六七八九十\d]+年|今年|"
-            r"“?十[一二三四五六七八九]五”?(?:期间|时期|末)?|当年|全年|年内)",
-            seg[off:],
-        ):
-            cut = cm
+        cut = _last_cut(seg[off:])
         stripped = None  # body without its tail, when already computed
         if cut is not None and cut.end() < len(seg) - off:
             rest = seg[off + cut.end() :]

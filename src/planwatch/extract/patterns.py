@@ -17,11 +17,11 @@ EN_MONTHS = (
 )
 
 
-def last_match(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
-    """The last non-overlapping match of ``rx`` in ``s``: the word nearest to what follows it (a past marker
-    or a projection word just before a number governs it, not one at the start of a long sentence)."""
+def last_match(rx: re.Pattern[str], s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The last non-overlapping match of ``rx`` in ``s`` (in ``s[pos:endpos]``): the word nearest to what follows
+    it (a past marker or a projection word just before a number governs it, not one at the start of a sentence)."""
     last = None
-    for m in rx.finditer(s):
+    for m in rx.finditer(s, pos, len(s) if endpos is None else endpos):
         last = m
     return last
 
