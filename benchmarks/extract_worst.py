@@ -17,6 +17,7 @@ core. The classes are the ones that used to be super-linear:
     python benchmarks/extract_worst.py                 # every class at 1 MB (one-line at 4 MB)
     python benchmarks/extract_worst.py --mb 0.25       # quicker
     python benchmarks/extract_worst.py --only numbers one-line
+    python benchmarks/extract_worst.py --repeat 3      # best of three runs per class (a shared machine is noisy)
 """
 
 from __future__ import annotations
@@ -169,27 +170,32 @@ def make(kind: str, size: int, seed: int = 20240517) -> tuple[str, bytes]:
     return CLASSES[kind](size, random.Random(f"{kind}:{seed}"))
 
 
-def run_one(kind: str, size: int) -> tuple[float, float, str]:
-    """(MB, CPU seconds, outcome) for reading and extracting one document of the class.
+def run_one(kind: str, size: int, repeat: int = 1) -> tuple[float, float, str]:
+    """(MB, CPU seconds, outcome) for reading and extracting one document of the class; the best of ``repeat``.
 
-    CPU time of this process, not wall time: the machine may be shared, and throughput is what is measured."""
+    CPU time of this process, not wall time, and the best of several runs: the machine may be shared, and what
+    is measured is the extractor's throughput, not the neighbours' load."""
     from planwatch.errors import PlanwatchError
     from planwatch.extract import extract_text, read_document
 
     name, data = make(kind, size)
-    t0 = time.process_time()
-    try:
-        text = read_document(name, data, max_bytes=max(len(data) + 1, 20 * MB))
-        outcome = f"{len(extract_text(text).targets)} targets"
-    except PlanwatchError as exc:
-        outcome = f"error: {exc}"
-    return len(data) / MB, time.process_time() - t0, outcome
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.process_time()
+        try:
+            text = read_document(name, data, max_bytes=max(len(data) + 1, 20 * MB))
+            outcome = f"{len(extract_text(text).targets)} targets"
+        except PlanwatchError as exc:
+            outcome = f"error: {exc}"
+        best = min(best, time.process_time() - t0)
+    return len(data) / MB, best, outcome
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=None, help="size of every class in MB (default 1; one-line 4, nested-html 2)")
     ap.add_argument("--only", nargs="*", choices=sorted(CLASSES), help="run only these classes")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per class; the best is reported (default 1)")
     args = ap.parse_args(argv)
     kinds = args.only or list(CLASSES)
     from planwatch.extract import extract_text
@@ -199,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     below = []
     for kind in kinds:
         mb = args.mb if args.mb is not None else DEFAULT_MB.get(kind, 1.0)
-        size_mb, sec, outcome = run_one(kind, int(mb * MB))
+        size_mb, sec, outcome = run_one(kind, int(mb * MB), args.repeat)
         rate = size_mb / sec if sec > 0 else float("inf")
         if rate < GOAL_MB_S:
             below.append(kind)

@@ -216,9 +216,13 @@ def test_run_on_text_is_cut_into_sentence_sized_pieces():
 def test_text_past_the_limit_is_refused_in_one_line(monkeypatch):
     from planwatch.extract import engine
 
+    monkeypatch.delenv("PLANWATCH_EXTRACT_MAX_MB", raising=False)
     monkeypatch.setattr(engine, "MAX_TEXT_CHARS", 1000)
     with pytest.raises(PlanwatchError) as exc:
         extract_text("By 2030, 45%. " * 100)
     msg = str(exc.value)
     assert "\n" not in msg and "limit" in msg and "1,400" in msg
     assert extract_text("By 2030, the share will reach 45%. " * 20).targets
+    monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_MB", "0.01")  # the same knob as read_document's limit
+    with pytest.raises(PlanwatchError):
+        extract_text("By 2030, the share will reach 45%. " * 400)

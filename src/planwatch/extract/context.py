@@ -111,6 +111,7 @@ class Doc:
         )
 
     def sent_index(self, s: Sent) -> int:
+        """Index of ``s`` in :attr:`sents` (to step to the sentences before it)."""
         return bisect.bisect_right(self.sent_starts, s.start) - 1
 
     def deadlines_in(self, start: int, end: int) -> tuple[int, int]:
@@ -123,6 +124,7 @@ class Doc:
         return lo < hi
 
     def in_url(self, pos: int) -> bool:
+        """``pos`` is inside a URL or e-mail address (its digits are not quantities)."""
         i = bisect.bisect_right(self.url_starts, pos) - 1
         return i >= 0 and pos < self.urls[i][1]
 
