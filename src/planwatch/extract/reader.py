@@ -1,8 +1,8 @@
 """Read a document into text: plain text in any common encoding, HTML, or PDF.
 
 Every failure a user can cause (empty file, binary data, a broken PDF, a file that is too large) is reported
-as one ``PlanwatchError`` line; nothing else escapes. HTML is parsed with the standard library's tolerant
-``html.parser`` (scripts and styles dropped, block elements become line breaks). PDFs are read with pypdf
+as one ``PlanwatchError`` line; nothing else escapes. HTML is read by :func:`html_to_text`, one linear pass
+(scripts and styles dropped, block elements become line breaks). PDFs are read with pypdf
 (imported only when a PDF arrives); undecodable bytes go through charset-normalizer.
 
 Size limit: documents larger than :data:`MAX_DOCUMENT_BYTES` (20 MB, override per call with ``max_bytes`` or
