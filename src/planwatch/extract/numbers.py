@@ -86,6 +86,22 @@ EN_MAGNITUDE = {
     "trn": 1e12,
 }
 
+# English ordinals in order: task sequences ("First, … Second, …") and NPC sessions ("second session")
+ORD_EN = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+
 _SPLIT = re.compile(r"[\s\-]+")
 
 

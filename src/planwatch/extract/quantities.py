@@ -6,7 +6,7 @@ percentage points, physical units as symbols. Dates, years, ordinals, labels ("M
 and the "10,000" of "per 10,000 employed" are not quantities.
 
 The recogniser is deliberately context-free; deciding whether a quantity is a target, a fact or a projection
-is the job of :mod:`.engine`.
+is the job of :mod:`.resolve` and :mod:`.classify`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .numbers import (
     parse_en_fraction,
     parse_en_words,
 )
+from .patterns import EN_MONTHS
 
 
 @dataclass
@@ -129,12 +130,8 @@ _EN_RANGE_RE = re.compile(
     + r")",
     re.IGNORECASE,
 )
-_EN_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s*\Z", re.IGNORECASE)
-_EN_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_EN_MONTHS})\b", re.IGNORECASE)
+_EN_MONTH_BEFORE = re.compile(rf"\b(?:{EN_MONTHS})\.?\s*\Z", re.IGNORECASE)
+_EN_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{EN_MONTHS})\b", re.IGNORECASE)
 _EN_LABEL_BEFORE = re.compile(
     r"\b(?:mission|missions|goal|sdg|article|articles|art|section|chapter|part|stage|stages|phase|level|tier|"
     r"scope|grade|class|category|item|no|nos|number|page|pages|p|pp|para|paragraph|annex|appendix|point|"
@@ -161,6 +158,14 @@ _EN_COUNTED = re.compile(
     re.IGNORECASE,
 )
 
+
+# A bare number followed by more numbers ("12 345 6.7 2031 …", a statistical table, a list of codes): what follows
+# it is a digit, so no unit, magnitude, range or "out of" can be read, and no letter stands in the next six
+# whitespace-separated chunks, so no counted noun is in reach of _EN_COUNTED ([a-z] under IGNORECASE also matches
+# U+0130, U+0131, U+017F and U+212A). Such a number is never a quantity; this test rejects it first, in one
+# match, because text made of numbers is made of nothing else.
+_NOT_LETTER = r"[^\sA-Za-z\u0130\u0131\u017f\u212a]"
+_EN_BARE_RUN = re.compile(rf"\s+\d{_NOT_LETTER}*(?:\s+{_NOT_LETTER}+){{5}}")
 
 # one alternation tried once per number (first alternative wins, as in the table's order)
 _EN_UNIT_ANY = re.compile(
@@ -199,6 +204,8 @@ def find_en(text: str) -> list[Quantity]:
         value: float | None
         fraction = False
         if dig is not None:
+            if pre is None and _EN_BARE_RUN.match(text, pos):
+                continue  # one number of a run of numbers: nothing after it can make it a quantity
             try:
                 value = parse_digits(dig)
             except ValueError:

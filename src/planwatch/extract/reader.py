@@ -1,8 +1,8 @@
 """Read a document into text: plain text in any common encoding, HTML, or PDF.
 
 Every failure a user can cause (empty file, binary data, a broken PDF, a file that is too large) is reported
-as one ``PlanwatchError`` line; nothing else escapes. HTML is parsed with the standard library's tolerant
-``html.parser`` (scripts and styles dropped, block elements become line breaks). PDFs are read with pypdf
+as one ``PlanwatchError`` line; nothing else escapes. HTML is read by :func:`html_to_text`, one linear pass
+(scripts and styles dropped, block elements become line breaks). PDFs are read with pypdf
 (imported only when a PDF arrives); undecodable bytes go through charset-normalizer.
 
 Size limit: documents larger than :data:`MAX_DOCUMENT_BYTES` (20 MB, override per call with ``max_bytes`` or
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from html.parser import HTMLParser
+from html import unescape as _unescape
 from pathlib import Path
 
 from ..errors import PlanwatchError
@@ -62,68 +62,101 @@ _BLOCK_TAGS = {
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas"}
 
 
-def _limit(max_bytes: int | None) -> int:
-    if max_bytes is not None:
-        return max_bytes
+def env_limit() -> int | None:
+    """The size limit PLANWATCH_EXTRACT_MAX_MB sets, in bytes (None when unset or not a number)."""
     env = os.environ.get("PLANWATCH_EXTRACT_MAX_MB")
     if env:
         try:
             return int(float(env) * 1024 * 1024)
         except ValueError:
             pass
-    return MAX_DOCUMENT_BYTES
+    return None
+
+
+def _limit(max_bytes: int | None) -> int:
+    if max_bytes is not None:
+        return max_bytes
+    env = env_limit()
+    return MAX_DOCUMENT_BYTES if env is None else env
 
 
 def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
-class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
-        tag = tag.lower()
-        if tag in _SKIP_TAGS:
-            self._skip.append(tag)
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs) -> None:  # noqa: ANN001
-        if tag.lower() in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        tag = tag.lower()
-        if self._skip and tag == self._skip[-1]:
-            self._skip.pop()
-        elif tag in self._skip:  # unbalanced: drop back to the matching open tag
-            while self._skip and self._skip.pop() != tag:
-                pass
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
+# HTML tokens, each matched at a "<" (anchored, no backtracking across tags)
+# (a quoted attribute value may hold ">"; any other character, quotes included, is part of the tag)
+_TAG = re.compile(r"""<(/?)([A-Za-z][^\t\n\f\r />]*)(?:[^>=]|=\s*"[^"]*"|=\s*'[^']*'|=)*?(/?)>""")
+_RAW_END = {tag: re.compile(rf"</{tag}(?=[\t\n\f\r />])[^>]*>", re.I) for tag in ("script", "style")}
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page; tolerant of malformed markup."""
-    parser = _TextParser()
-    try:
-        parser.feed(html)
-        parser.close()
-        raw = "".join(parser.parts)
-    except Exception:  # html.parser is tolerant, but never let a parser bug escape
-        raw = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", html)
-        raw = re.sub(r"(?s)<[^>]*>", "\n", raw)
-        import html as _html
+    """Visible text of an HTML page; tolerant of malformed markup.
 
-        raw = _html.unescape(raw)
-    lines = [re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip() for line in raw.splitlines()]
+    One pass from left to right that never looks back: text up to the next "<", then the comment, declaration or
+    tag there, each consumed whole (a script's or style's content up to its end tag). Skipped elements (scripts,
+    styles, SVG, iframes, …) are tracked on a stack with a count per tag name, so an end tag that closes nothing
+    ("</script>" under 100,000 ``<svg>``) is rejected in O(1). Every character is read a bounded number of times,
+    so the pass is linear on any input, unlike ``html.parser``, whose rescans are quadratic on some malformed
+    markup (thousands of "</ " or unclosed tags). Block elements become line breaks; character references are
+    decoded; markup that never closes ("<!-- …", a tag without ">") ends the visible text, as in a browser."""
+    parts: list[str] = []
+    skip: list[str] = []
+    open_count: dict[str, int] = {}
+    n = len(html)
+    last_gt = html.rfind(">")
+    pos = 0
+
+    def data(a: int, b: int) -> None:
+        if not skip and b > a:
+            chunk = html[a:b]
+            parts.append(_unescape(chunk) if "&" in chunk else chunk)
+
+    while pos < n:
+        lt = html.find("<", pos)
+        if lt < 0 or lt > last_gt:  # no tag can close after here: the rest is text
+            data(pos, n)
+            break
+        data(pos, lt)
+        nxt = html[lt + 1 : lt + 2]
+        if html.startswith("<!--", lt):
+            end = html.find("-->", lt + 4)
+            pos = n if end < 0 else end + 3
+            continue
+        m = _TAG.match(html, lt) if nxt.isascii() and (nxt.isalpha() or nxt == "/") else None
+        if m is None:
+            if nxt in ("!", "?", "/"):  # declaration, processing instruction, bogus end tag: up to ">"
+                pos = html.find(">", lt) + 1
+            else:  # "a < b": the "<" is text
+                data(lt, lt + 1)
+                pos = lt + 1
+            continue
+        pos = m.end()
+        tag = m.group(2).lower()
+        if m.group(1):  # end tag
+            if skip and tag == skip[-1]:
+                open_count[skip.pop()] -= 1
+            elif open_count.get(tag):  # unbalanced: drop back to the matching open tag
+                while skip:
+                    t = skip.pop()
+                    open_count[t] -= 1
+                    if t == tag:
+                        break
+        elif not m.group(3):  # start tag (not self-closing)
+            if tag in _SKIP_TAGS:
+                skip.append(tag)
+                open_count[tag] = open_count.get(tag, 0) + 1
+            if tag in _RAW_END:  # script / style: raw text up to the end tag, which closes it
+                end = _RAW_END[tag].search(html, pos)
+                if end is None:
+                    break
+                pos = end.end()
+                open_count[skip.pop()] -= 1
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+    raw = "".join(parts)
+    lines = [_SPACES.sub(" ", line).strip() for line in raw.splitlines()]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):

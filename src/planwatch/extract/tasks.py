@@ -1,6 +1,6 @@
 """Main tasks that are laid out as lists rather than "first, … second, …" prose.
 
-Three shapes, tried by :meth:`planwatch.extract.engine._Extractor.tasks` after the ordinal sequences:
+Three shapes, tried by :func:`find_tasks` after the ordinal sequences in prose:
 
 - :func:`section_tasks` — a list under a task heading ("主要任务", "重点工作", "三、重点工程", "Main tasks",
   "Key actions", "Priorities", "The key tasks are:"), its items numbered "一、", "（一）"/"(一)", "1." / "1、",
@@ -17,28 +17,16 @@ be numbered in order, so numbered lists of targets, legal clauses and footnotes 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
-from .numbers import cn_to_int
+from .model import DraftTask
+from .numbers import ORD_EN, cn_to_int
 
 Task = tuple[int, int, int]  # start, end, number
 
 _CN = "一二三四五六七八九十"
-ORD_EN = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-)
 # (kind, pattern at the start of a line); the group "n" is the item's number where there is one
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn_dun", re.compile(rf"(?P<n>[{_CN}]{{1,3}})\s*[、.．]\s*")),
@@ -273,3 +261,97 @@ def lead_tasks(text: str) -> list[Task]:
     if len(cur) >= 3:
         runs.append(cur)
     return [t for run in runs for t in run]
+
+
+# ordinal sequences in prose and Chinese headings
+_EN_TASK_RE = re.compile(
+    r"(?:^|(?<=[:.;]\s)|(?<=[:.;])|(?<=\n))\s*(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|eleventh|twelfth)(?:ly)?\s*,\s*",
+    re.I,
+)
+_ZH_TASK_RE = re.compile(r"(?P<w>[一二三四五六七八九十]{1,3})是")
+_ZH_TASK_HEAD_RE = re.compile(r"(?m)^\s*[（(](?P<w>[一二三四五六七八九十]{1,3})[)）]\s*(?P<t>[^\n。]{2,80})")
+_ZH_ARTICLE_RE = re.compile(r"(?m)^\s*第[一二三四五六七八九十百零]{1,5}条")
+_ZH_TASK_DI_RE = re.compile(r"(?:^|(?<=[：:。；;\n]))\s*第(?P<w>[一二三四五六七八九十]{1,2})\s*[，,、]")
+
+
+# where a task in a "first, … second, …" sequence ends: a full stop, semicolon (Chinese) or line break
+_ZH_TASK_STOP = re.compile(r"[。\n；;]")
+_EN_TASK_STOP = re.compile(r"\.(?=\s|\Z)|\n")
+
+
+def _task_end(text: str, stops: list[int], b: int, end: int, lang: str) -> int:
+    """End of the task text that starts at ``b`` and may run to ``end`` (the next item): its first stop.
+
+    ``stops`` are the stop positions of the whole text, found once, so the search is a binary search even when
+    the last item of a sequence has no stop for megabytes. A "." just before ``end`` stops the task too (the
+    next item may follow it without a space: "….Second, …")."""
+    i = bisect.bisect_left(stops, b)
+    if i < len(stops) and stops[i] < end:
+        return stops[i]
+    if lang != "zh" and end > b and text[end - 1] == ".":
+        return end - 1
+    return end
+
+
+def find_tasks(text: str, lang: str) -> list[DraftTask]:
+    """Main tasks of a text: ordinal sequences in prose ("first, … Second, …", "一是…二是…", "第一，…第二，…"), unless
+    a task list under a heading (:func:`section_tasks`) gives at least as many; then, for Chinese, run-on lists
+    (:func:`inline_tasks`), "（一）…（二）…" headings outside legal texts, and headline-sentence runs
+    (:func:`lead_tasks`)."""
+    if lang == "en":
+        marks = [
+            (m.start("w"), m.end(), ORD_EN.index(m.group("w").lower()) + 1)
+            for m in _EN_TASK_RE.finditer(text)
+        ]
+    else:
+        marks = []
+        for m in _ZH_TASK_RE.finditer(text):
+            n = cn_to_int(m.group("w"))
+            if n:
+                marks.append((m.start(), m.end(), n))
+        if not marks:
+            for m in _ZH_TASK_DI_RE.finditer(text):
+                n = cn_to_int(m.group("w"))
+                if n:
+                    marks.append((m.start("w") - 1, m.end(), n))
+    seqs: list[list[tuple[int, int, int]]] = []
+    cur: list[tuple[int, int, int]] = []
+    for mk in marks:
+        if mk[2] == 1:
+            if len(cur) >= 2:
+                seqs.append(cur)
+            cur = [mk]
+        elif cur and mk[2] == cur[-1][2] + 1 and mk[0] - cur[-1][1] < 2000:
+            cur.append(mk)
+    if len(cur) >= 2:
+        seqs.append(cur)
+    out: list[DraftTask] = []
+    stops = [m.start() for m in (_ZH_TASK_STOP if lang == "zh" else _EN_TASK_STOP).finditer(text)] if seqs else []
+    for seq in seqs:
+        for i, (_a, b, n) in enumerate(seq):
+            end_limit = seq[i + 1][0] if i + 1 < len(seq) else len(text)
+            e = _task_end(text, stops, b, end_limit, lang)
+            task = text[b:e].rstrip(" ,;，；。.")
+            if len(task) >= 2:
+                out.append(DraftTask(task, b, b + len(task), n))
+    zh = lang == "zh"
+    listed = section_tasks(text, zh)
+    if len(listed) >= 2 and len(listed) >= len(out):
+        return [DraftTask(text[a:b], a, b, n) for a, b, n in listed]
+    if zh and not out:
+        found = inline_tasks(text)
+        if found:
+            return [DraftTask(text[a:b], a, b, n) for a, b, n in found]
+    if zh and not out and not _ZH_ARTICLE_RE.search(text):  # "第三条 …：（一）…" are legal clauses
+        heads = [
+            (m.start("t"), m.end("t"), cn_to_int(m.group("w")) or 0, m.group("t"))
+            for m in _ZH_TASK_HEAD_RE.finditer(text)
+        ]
+        if len(heads) >= 2:
+            for a, _b, n, t in heads:
+                t2 = t.rstrip(" ，,；;。")
+                out.append(DraftTask(t2, a, a + len(t2), n))
+    if zh and not out:
+        out = [DraftTask(text[a:b], a, b, n) for a, b, n in lead_tasks(text)]
+    return out
