@@ -64,31 +64,36 @@ class BacktestPanel:
     labels: list[str] = field(default_factory=list)
 
 
+_FIELDS = ("model", "horizon", "series", "centre", "se", "df", "outcome", "scale", "latest")
+
+
 @dataclass
 class Records:
-    """One row per forecast: what was forecast (working scale), with what spread, and what happened."""
+    """One row per forecast: what was forecast (working scale), with what spread, and what happened.
 
-    model: list[str] = field(default_factory=list)
-    horizon: list[int] = field(default_factory=list)
-    series: list[int] = field(default_factory=list)
-    centre: list[float] = field(default_factory=list)
-    se: list[float] = field(default_factory=list)
-    df: list[float] = field(default_factory=list)
-    outcome: list[float] = field(default_factory=list)
-    scale: list[float] = field(default_factory=list)  # MASE denominator (nan: none)
-    latest: list[float] = field(default_factory=list)
+    Kept as numpy blocks (one per model, horizon and vintage) so a million forecasts stay small."""
+
+    blocks: list[dict[str, np.ndarray]] = field(default_factory=list)
 
     def extend(self, model: str, h: int, series, centre, se, df, outcome, scale, latest) -> None:
         n = len(centre)
-        self.model += [model] * n
-        self.horizon += [h] * n
-        for name, values in (("series", series), ("centre", centre), ("se", se), ("df", df), ("outcome", outcome),
-                             ("scale", scale), ("latest", latest)):
-            getattr(self, name).extend(np.asarray(values).tolist())
+        self.blocks.append({"model": np.full(n, model, dtype=object), "horizon": np.full(n, h), "series": np.asarray(series),
+                            "centre": np.asarray(centre, float), "se": np.asarray(se, float), "df": np.asarray(df, float),
+                            "outcome": np.asarray(outcome, float), "scale": np.asarray(scale, float),
+                            "latest": np.asarray(latest, float)})
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {k: np.asarray(getattr(self, k)) for k in ("model", "horizon", "series", "centre", "se", "df", "outcome",
-                                                            "scale", "latest")}
+        if not self.blocks:
+            return {k: np.array([]) for k in _FIELDS}
+        return {k: np.concatenate([b[k] for b in self.blocks]) for k in _FIELDS}
+
+    def subset(self, series: set[int]) -> Records:
+        out = Records()
+        for b in self.blocks:
+            m = np.isin(b["series"], list(series))
+            if m.any():
+                out.blocks.append({k: v[m] for k, v in b.items()})
+        return out
 
 
 def forecasts(bp: BacktestPanel, models: Iterable[str] = BATCH_MODELS, horizons: Iterable[int] = HORIZONS,
@@ -181,8 +186,7 @@ def cross_validated(rec: Records, model: str, folds: int = 5) -> tuple[float | N
         test = np.array([i for i in ids.tolist() if fold_of[i] == f])
         train = np.array([i for i in ids.tolist() if fold_of[i] != f])
         k = calibration_factor(rec, model, series=train)
-        sub = Records(**{name: [v for v, s in zip(getattr(rec, name), rec.series, strict=True) if s in set(test.tolist())]
-                         for name in ("model", "horizon", "series", "centre", "se", "df", "outcome", "scale", "latest")})
+        sub = rec.subset(set(test.tolist()))
         for (mm, _), cell in score(sub, {model: k}).items():
             if mm == model:
                 covered += cell.covered

@@ -19,20 +19,22 @@ CHUNK = 300  # cells per query
 
 
 def refresh_cells(conn: Connection, cells: Iterable[tuple[str, str, int]]) -> None:
-    from sqlalchemy import select, tuple_
+    from sqlalchemy import select
 
-    from .repository import raw_executemany
+    from .repository import cells_where, raw_executemany
 
     o, s = t.observations, t.sources
     cell_list = sorted(set(cells))
     for i in range(0, len(cell_list), CHUNK):
         chunk = cell_list[i : i + CHUNK]
-        where = tuple_(o.c.indicator, o.c.region, o.c.period).in_(chunk)
+        where = cells_where(chunk)
+        wanted = set(chunk)
         rows = conn.execute(
             select(o.c.id, o.c.indicator, o.c.region, o.c.period, o.c.revision, o.c.status, o.c.basis, s.c.url,
                    o.c.value, o.c.value_std, s.c.published, o.c.rounded, o.c.is_live, o.c.is_current)
             .join(s, s.c.id == o.c.source_id).where(where)
         ).all()
+        rows = [r for r in rows if (r.indicator, r.region, r.period) in wanted]
         live, current = flags(rows)
         changed = [(r.id in live, r.id in current, r.id) for r in rows
                    if (r.id in live, r.id in current) != (bool(r.is_live), bool(r.is_current))]

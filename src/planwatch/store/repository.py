@@ -113,6 +113,16 @@ _COLUMNS = ("indicator", "region", "period", "revision", "value", "unit", "value
             "is_current")
 
 
+def cells_where(cells: Sequence[tuple[str, str, int]]):
+    """A filter that selects (at least) these cells through the (indicator, region, period) index.
+
+    Row-value ``IN`` lists are not index-assisted on every SQLite; three ``IN`` lists are, and the few extra rows
+    the cross product can select are dropped by the caller."""
+    o = t.observations
+    return (o.c.indicator.in_(sorted({c[0] for c in cells})) & o.c.region.in_(sorted({c[1] for c in cells}))
+            & o.c.period.in_(sorted({c[2] for c in cells})))
+
+
 def raw_executemany(conn: Connection, sql: str, params: list[tuple]) -> None:
     """One prepared statement for many rows on the driver's own cursor (``?`` placeholders, rewritten for
     PostgreSQL): bulk writes skip SQLAlchemy's per-row parameter building, which dominates large imports."""
@@ -250,7 +260,7 @@ class Store:
     @staticmethod
     def _line_heads(conn: Connection, cells: set[tuple]) -> tuple[dict[tuple, object], dict[tuple, int]]:
         """The newest revision of every line in these cells, and each cell's highest revision number."""
-        from sqlalchemy import select, tuple_
+        from sqlalchemy import select
 
         heads: dict[tuple, object] = {}
         max_rev: dict[tuple, int] = {}
@@ -265,9 +275,12 @@ class Store:
                        o.c.comparator, o.c.rounded, o.c.derivation, o.c.quote, o.c.confidence, o.c.note, s.c.publisher,
                        s.c.title, s.c.url, s.c.published)
                 .join(s, s.c.id == o.c.source_id)
-                .where(tuple_(o.c.indicator, o.c.region, o.c.period).in_(chunk))
+                .where(cells_where(chunk))
             )
+            wanted = set(chunk)
             for row in conn.execute(q):
+                if (row.indicator, row.region, row.period) not in wanted:
+                    continue
                 cell = (row.indicator, row.region, row.period)
                 max_rev[cell] = max(max_rev.get(cell, 0), row.revision)
                 k = line_key(row)
