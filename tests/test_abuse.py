@@ -222,3 +222,29 @@ def test_a_plan_value_of_nan_or_yes_is_refused(tmp_path):
                     encoding="utf-8")
     r = run_cli("plan", "validate", str(plan), "--db", str(tmp_path / "v.sqlite"))
     assert r.exit_code != 0 and isinstance(r.exception, PlanwatchError)
+
+
+def test_a_read_only_store_is_a_message_even_for_root(tmp_path):
+    """SQLite's read-only open mode refuses writes whoever runs planwatch (file permissions do not stop root)."""
+    db = tmp_path / "ro.sqlite"
+    assert run_cli("plans", "--db", str(db)).exit_code == 0  # created and migrated
+    url = f"sqlite:///file:{db}?mode=ro&uri=true"
+    r = run_cli("import", str(write(tmp_path / "a.csv", [GOOD])), "--db", url)
+    assert r.exit_code != 0 and isinstance(r.exception, PlanwatchError) and "read-only" in str(r.exception)
+
+
+@given(st.lists(st.sampled_from(["id: p\n", "title: {en: P}\n", "region: CN-BJ\n", "horizon: 2025\n", "targets:\n",
+                                 "  - id: t\n", "    indicator: rd_intensity\n", "    quote: {en: q}\n",
+                                 "    comparator: at_least\n", "    value: 6\n", "    value: yes\n", "    unit: '%'\n",
+                                 "    deadline: 2025\n", "issued: 2023-05-08\n", "a: &x [1]\n", "b: *x\n", "- [\n",
+                                 "    value: .inf\n", "tasks: 5\n", "id: P!\n", "\x00\n", "horizon: 1900\n"]),
+                max_size=16))
+@settings(max_examples=200, deadline=None)
+def test_any_plan_text_is_a_plan_or_a_located_error(lines):
+    from planwatch.errors import PlanFileError
+    from planwatch.plans.loader import parse_plan_text
+
+    try:
+        parse_plan_text("".join(lines), "fuzz.yaml")
+    except PlanFileError as exc:
+        assert exc.problems and all(isinstance(p[2], str) for p in exc.problems)

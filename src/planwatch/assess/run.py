@@ -72,7 +72,8 @@ def assess_plan(store: Store, plan: Plan, as_of: dt.date | None = None) -> PlanA
     cat = catalogue_for(plan, store)
     pairs, own = needed_pairs(plan, cat)
     obs = store.observations(pairs=pairs, as_of=as_of if replay else None)
-    live = store.observations(pairs=own, as_of=as_of if replay else None, live=True)
+    # conflicts list the newest few publications of a cell; reading more would only cost time
+    live = store.observations(pairs=own, as_of=as_of if replay else None, live=True, per_cell=None if replay else 8)
     result = assess_observations(plan, obs, live, as_of, replay, store.url, cat)
     if plan.tasks or plan.goals:
         from ..store.evidence import evidence_for, statuses

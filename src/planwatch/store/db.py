@@ -56,8 +56,8 @@ def create_engine_for(url: str) -> Engine:
     from sqlalchemy import create_engine, event
 
     if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///"):])
-        if str(path) not in ("", ":memory:"):
+        path = Path(url[len("sqlite:///"):].split("?")[0].removeprefix("file:"))
+        if str(path) not in ("", ":memory:") and "mode=memory" not in url:
             if url == default_url():
                 try:  # only planwatch's own data folder is created; a user's path must exist
                     path.parent.mkdir(parents=True, exist_ok=True)

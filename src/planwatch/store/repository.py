@@ -408,12 +408,24 @@ class Store:
 
     def iter_observations(self, indicators: Iterable[str] | None = None, regions: Iterable[str] | None = None,
                           all_revisions: bool = False, live: bool = False,
-                          pairs: Iterable[tuple[str, str]] | None = None) -> Iterator[StoredObservation]:
-        """Stream rows from the database (every revision, the live lines, or the current rows)."""
-        o = t.observations
+                          pairs: Iterable[tuple[str, str]] | None = None,
+                          per_cell: int | None = None) -> Iterator[StoredObservation]:
+        """Stream rows from the database (every revision, the live lines, or the current rows).
+
+        ``per_cell`` keeps only the newest publications of each cell (a window function in SQL), so a cell
+        with hundreds of sources costs a reader of its conflicts no more than one with a few."""
+        from sqlalchemy import func, select
+
+        o, s = t.observations, t.sources
         q = self._query(indicators, regions, pairs)
         if not all_revisions:
             q = q.where(o.c.is_live if live else o.c.is_current)
+        if per_cell is not None:
+            rn = func.row_number().over(partition_by=(o.c.indicator, o.c.region, o.c.period),
+                                        order_by=(s.c.known_from.desc(), o.c.revision.desc())).label("rn")
+            inner = q.add_columns(rn).order_by(None).subquery()
+            q = select(*[c for c in inner.c if c.name != "rn"]).where(inner.c.rn <= per_cell).order_by(
+                inner.c.indicator, inner.c.region, inner.c.period, inner.c.revision)
         with translate_errors(self.url), self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(q)
             for r in result:
@@ -427,6 +439,7 @@ class Store:
         as_of: dt.date | None = None,
         live: bool = False,
         pairs: Iterable[tuple[str, str]] | None = None,
+        per_cell: int | None = None,
     ) -> list[StoredObservation]:
         """Observations with their sources.
 
@@ -443,7 +456,7 @@ class Store:
 
                 return sorted(live_rows(rows, as_of), key=lambda r: (r.indicator, r.region, r.period, r.revision))
             return select(rows, as_of)
-        return list(self.iter_observations(indicators, regions, all_revisions, live, pairs))
+        return list(self.iter_observations(indicators, regions, all_revisions, live, pairs, per_cell))
 
     def numeric_rows(self, indicators: Iterable[str] | None = None) -> list[tuple]:
         """(indicator, region, period, value_std) of the current figures: the lean path for panels."""
