@@ -38,8 +38,14 @@ def open_records(path: Path, content: bytes | None = None) -> tuple[list[str], I
 
 
 def _read_bytes(path: Path) -> bytes:
+    with _opened(path) as f:
+        return f.read()
+
+
+def _opened(path: Path):
+    """The file opened for reading; a missing, folder or unreadable path is a one-line user error."""
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError:
         raise PlanwatchError(f"no such file: {path}") from None
     except IsADirectoryError:
@@ -65,17 +71,7 @@ class _HashingReader(io.RawIOBase):
 
 
 def _csv_records(path: Path, content: bytes | None):
-    if content is not None:
-        raw = io.BytesIO(content)
-    else:
-        try:
-            raw = path.open("rb")
-        except FileNotFoundError:
-            raise PlanwatchError(f"no such file: {path}") from None
-        except IsADirectoryError:
-            raise PlanwatchError(f"{path} is a folder, not a file") from None
-        except OSError as exc:
-            raise PlanwatchError(f"cannot read {path}: {exc.strerror}") from None
+    raw = io.BytesIO(content) if content is not None else _opened(path)
     hashing = _HashingReader(raw)
     text = io.TextIOWrapper(io.BufferedReader(hashing, 1 << 16), encoding="utf-8-sig", newline="")
     reader = csv.reader(text, strict=True)
