@@ -281,6 +281,7 @@ def show_cmd(target: Annotated[str, typer.Argument(help="Target, task or goal id
         from .compare.index.evidence import goal_evidence
 
         computed = goal_evidence(_store(db, plan), p.id, subject.id) if subject.kind == "goal" else None
+        computed = {k: v for k, v in computed.items() if k != "run"} if computed else None
         _show_subject(subject, fmt, lang, computed)
         return
     if not found:

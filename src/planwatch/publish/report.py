@@ -696,8 +696,7 @@ def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparis
         "goals": [{"id": g.id, **_text_ctx(g.text, lang), "deadline": g.deadline, "evidence": evidence(g.evidence)}
                   for g in plan.goals],
         "subject_tasks": subject_tasks, "subject_goals": subject_goals,
-        "goal_index": {gid: {**e, "source_numbers": [sources.add(src) for src in (e.get("sources") or {}).values()
-                                                      if src and src.get("url")]} for gid, e in (goal_index or {}).items()},
+        "goal_index": {gid: _goal_index(e, sources) for gid, e in (goal_index or {}).items()},
         "coverage": report_evidence.coverage(coverage, lambda r: _region_name(regions, r, lang), lang),
         "targets": targets,
         "comparison_anchor": next((t["comparison"]["anchor"] for t in targets if t["comparison"]), None),
@@ -710,6 +709,18 @@ def build_context(plan: Plan, result: PlanAssessment, lang: str = "en", comparis
                        for v in (*VERDICTS, "provisional")],
         "generated": dt.date.today().isoformat(),
     }
+
+
+def _goal_index(e: dict, sources: SourceList) -> dict:
+    """A composite index as goal evidence: its summary, the rank-bar chart of its latest ranked year, its sources."""
+    out = {k: v for k, v in e.items() if k != "run"}
+    out["source_numbers"] = [sources.add(src) for src in (e.get("sources") or {}).values() if src and src.get("url")]
+    out["chart"] = None
+    if e.get("run") is not None:
+        from .index_charts import rank_bars
+
+        out["chart"] = rank_bars(e["run"], chart_id=f"goal-index-{e['framework']}")
+    return out
 
 
 def _environment() -> Environment:

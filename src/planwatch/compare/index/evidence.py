@@ -27,6 +27,7 @@ def goal_evidence(store, plan_id: str, goal_id: str, replications: int = 300) ->
         return {"framework": fw_id, "title": fw.title, "ranked": False, "why": f"{unit} is not scored in any year"}
     p = periods[-1]
     top = fw.index.id
+    run = next((r for r in result.runs if getattr(r, "period", None) == p["period"]), None)
     ranked = [u for u in p["units"] if not u["reference"] and u["ranks"].get(top) is not None]
     own = next(u for u in p["units"] if u["unit"] == unit)
     unc = own.get("rank_uncertainty") or {}
@@ -35,7 +36,7 @@ def goal_evidence(store, plan_id: str, goal_id: str, replications: int = 300) ->
             "interval": [unc.get("q05"), unc.get("q95")] if unc else None,
             "ranked_units": [u["name"] for u in sorted(ranked, key=lambda u: u["ranks"][top])],
             "scored_on": [k for k, v in own["sources"].items() if v and k in {n["id"] for n in p["nodes"]}],
-            "sources": own["sources"],
+            "sources": own["sources"], "run": run,
             "note": ("Only hubs with figures for at least half of the indicators are ranked, each on the indicators "
                      "it has; the peers' figures are thin (docs/index.md), so this is weak evidence beside the "
                      "international rankings.")}
