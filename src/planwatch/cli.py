@@ -727,9 +727,11 @@ def _index_print(result, fmt: str, level: str | None) -> None:
 # == end composite index ==================================================================================
 
 
+from .commands import serve as _serve  # noqa: E402
 from .commands import verdicts as _verdicts  # noqa: E402  (commands register themselves on the app)
 
 _verdicts.register(app)
+_serve.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,96 @@
+"""Two small ASGI middlewares (plain ASGI, not ``BaseHTTPMiddleware``, so a request costs no extra task):
+
+- :class:`BodyLimit` refuses a request body over the limit with 413 before any handler or parser sees it —
+  uploads (multipart forms, plan texts) get the upload limit, everything else the smaller body limit;
+- :class:`SecurityHeaders` adds a strict Content-Security-Policy (no script or style from anywhere but the
+  site itself; the printable report's inline stylesheet is allowed on that page only), and the usual
+  nosniff / frame / referrer headers; static files are cached for a day (their addresses carry a fingerprint).
+"""
+
+from __future__ import annotations
+
+import json
+
+from .settings import Settings
+
+UPLOAD_PATHS = ("/figures/upload", "/admin/plans", "/api/v1/observations/upload", "/api/v1/plans", "/api/v1/drafts")
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+REPORT_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+
+async def _reply(send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail, "errors": []}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    def __init__(self, app, settings: Settings):
+        self.app, self.settings = app, settings
+
+    def limit_for(self, path: str, content_type: str) -> int:
+        if content_type.startswith("multipart/form-data") or path.startswith(UPLOAD_PATHS):
+            return self.settings.max_upload_bytes
+        return self.settings.max_body_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        headers = dict(scope["headers"])
+        limit = self.limit_for(scope["path"], headers.get(b"content-type", b"").decode("latin-1").lower())
+        declared = headers.get(b"content-length")
+        try:
+            if declared is not None and int(declared) > limit:
+                return await _reply(send, 413, f"the request body is larger than {limit:,} bytes")
+        except ValueError:
+            return await _reply(send, 400, "Content-Length is not a number")
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                return await _reply(send, 413, f"the request body is larger than {limit:,} bytes")
+            chunks.append(chunk)
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+class SecurityHeaders:
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        static = scope["path"].startswith("/static/")
+
+        async def wrapped(message):
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-report"]
+                report = len(headers) != len(message.get("headers", []))
+                headers += [(b"content-security-policy", (REPORT_CSP if report else CSP).encode()),
+                            (b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+                            (b"referrer-policy", b"same-origin")]
+                if static:
+                    headers.append((b"cache-control", b"public, max-age=86400"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, wrapped)
