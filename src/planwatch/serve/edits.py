@@ -48,7 +48,7 @@ def validate_upload(filename: str, content: bytes, catalogue, decimal: str = "po
     """A whole uploaded CSV or Excel file, checked like ``planwatch import``; any bad row rejects it all."""
     from ..sources.files import open_records
 
-    name = Path(filename or "upload.csv").name
+    name = file_name(filename)
     header, records, _ = open_records(Path(name), content)
     errors = check_header(header)
     if errors:
@@ -223,6 +223,14 @@ def errors_of(exc: PlanwatchError) -> list[dict[str, Any]]:
     if problems:
         return [{"row": line, "column": field, "reason": msg} for line, field, msg in problems]
     return [{"row": None, "column": None, "reason": str(exc)}]
+
+
+def file_name(name: str | None, default: str = "upload.csv") -> str:
+    """An uploaded file's name as planwatch records it: its last path part, printable, at most 200 characters."""
+    import re
+
+    clean = re.sub(r"[\x00-\x1f\x7f]", "", Path(name or default).name)[:200]
+    return clean or default
 
 
 def pydantic_errors(exc) -> list[dict[str, Any]]:

@@ -1,7 +1,9 @@
 """Two small ASGI middlewares (plain ASGI, not ``BaseHTTPMiddleware``, so a request costs no extra task):
 
 - :class:`BodyLimit` refuses a request body over the limit with 413 before any handler or parser sees it —
-  uploads (multipart forms, plan texts) get the upload limit, everything else the smaller body limit;
+  uploads (multipart forms, plan texts) get the upload limit, everything else the smaller body limit — and
+  refuses a NUL character in the address, a form or a JSON body (PostgreSQL cannot store one in text, and no
+  planwatch value has one), so it can never reach the database as an error;
 - :class:`SecurityHeaders` adds a strict Content-Security-Policy (no script or style from anywhere but the
   site itself; the printable report's inline stylesheet is allowed on that page only), and the usual
   nosniff / frame / referrer headers; static files are cached for a day (their addresses carry a fingerprint).
@@ -37,10 +39,15 @@ class BodyLimit:
         return self.settings.max_body_bytes
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+            return await _reply(send, 400, "a NUL character is not allowed in an address")
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
         headers = dict(scope["headers"])
-        limit = self.limit_for(scope["path"], headers.get(b"content-type", b"").decode("latin-1").lower())
+        content_type = headers.get(b"content-type", b"").decode("latin-1").lower()
+        limit = self.limit_for(scope["path"], content_type)
         declared = headers.get(b"content-length")
         try:
             if declared is not None and int(declared) > limit:
@@ -60,6 +67,9 @@ class BodyLimit:
             if not message.get("more_body"):
                 break
         body = b"".join(chunks)
+        if (content_type.startswith("application/json") and b"\\u0000" in body) or \
+                (content_type.startswith("application/x-www-form-urlencoded") and b"%00" in body):
+            return await _reply(send, 422, "a NUL character is not allowed in a value")
         sent = False
 
         async def replay():

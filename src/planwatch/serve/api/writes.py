@@ -82,7 +82,7 @@ async def upload_observations(request: Request, file: UploadFile = File(...), pl
     def work():
         snap, cat = _catalogue(request, plan)
         rows = edits.validate_upload(file.filename or "upload.csv", content, cat, decimal)
-        return edits.write_figures(snap.store, rows, v.user.name, origin=f"api upload: {file.filename}", plan_id=plan,
+        return edits.write_figures(snap.store, rows, v.user.name, origin=f"api upload: {edits.file_name(file.filename)}", plan_id=plan,
                                    content=content)
 
     return private_json(_written(await run_in_threadpool(work)), 201)

@@ -110,7 +110,7 @@ async def plans_upload(request: Request, v: Viewer = Depends(admin), file: Uploa
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             return _plans_page(page, request, [{"row": None, "column": None, "reason": "the file is not UTF-8 text"}], 422)
-        origin = f"web upload: {file.filename} by {v.user.name}"
+        origin = f"web upload: {edits.file_name(file.filename, 'plan.yaml')} by {v.user.name}"
     if not text.strip():
         return _plans_page(page, request, [{"row": None, "column": None, "reason": "give a plan file or paste one"}], 422)
     try:

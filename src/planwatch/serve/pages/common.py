@@ -152,7 +152,7 @@ class Page:
 
     def render(self, template: str, title: str, tables: Sequence[Table] = (), status: int = 200, **ctx: Any) -> Response:
         want = self.request.query_params.get("download")
-        if want:
+        if want and tables:  # (an error page has no tables: it is shown, not downloaded)
             found = next((tb for tb in tables if tb.id == want), None)
             if found is None:
                 raise HTTPException(404, f"no table {want[:60]!r} on this page")

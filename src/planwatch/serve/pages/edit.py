@@ -201,7 +201,7 @@ async def upload(request: Request, v: Viewer = Depends(editor), file: UploadFile
 
     def work() -> Any:
         rows = edits.validate_upload(file.filename or "upload.csv", content, _catalogue(snap, plan or None), decimal)
-        return edits.write_figures(snap.store, rows, v.user.name, origin=f"web upload: {file.filename}",
+        return edits.write_figures(snap.store, rows, v.user.name, origin=f"web upload: {edits.file_name(file.filename)}",
                                    plan_id=plan or None, content=content)
 
     try:
