@@ -165,7 +165,7 @@ def test_sql_metacharacters_in_filters_are_harmless(served_any):
             assert r.status_code in (200, 400, 404, 422), (path, evil)
             if r.status_code == 200:
                 assert r.json()["items"] == [], (path, evil)
-        assert c.get(f"/plans/{PLAN}", params={"as_of": evil}).status_code == 422
+        assert c.get(f"/plans/{PLAN}", params={"as_of": evil}).status_code in (400, 422)
     audit = served.signed_in("ada", served.admin)
     assert audit.get("/audit", params={"user": "' OR 1=1 --", "plan": "x'--"}).status_code == 200
     nul = c.post("/api/v1/plans/" + PLAN + "/status", headers=served.auth(served.editor),
