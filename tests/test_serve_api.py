@@ -116,6 +116,8 @@ def test_a_bad_figure_is_refused_with_row_column_and_reason(served_any):
     assert r.status_code == 422
     cols = {e["column"] for e in r.json()["errors"]}
     assert {"value", "region", "published"} <= cols and all(e["reason"] for e in r.json()["errors"])
+    odd = s.client.post("/api/v1/observations", json=figure(unit=")"), headers=s.auth(s.editor))  # found by schemathesis
+    assert odd.status_code == 422 and odd.json()["errors"][0]["column"] == "unit"
 
 
 def test_upload_is_one_transaction_like_import(served):
