@@ -167,8 +167,6 @@ def normalize_unit(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _pint_name(text: str) -> str:
-    import pint
-
     ureg = registry()
     try:
         unit = ureg.parse_units(text.replace("³", "**3").replace("²", "**2").replace("µ", "u").replace("μ", "u"))
