@@ -215,3 +215,21 @@ def test_assets_are_served_by_planwatch(served, path):
     r = served.client.get(path)
     assert r.status_code == 200 and "max-age=86400" in r.headers["cache-control"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_each_signed_in_user_gets_their_own_token_on_cached_pages(served):
+    from planwatch.serve.accounts import add_user
+    from planwatch.serve.pages.common import MARK_CSRF, MARK_USER
+
+    _, other = add_user(served.store, "otto", "editor")
+    a, b = served.signed_in("edna", served.editor), served.signed_in("otto", other)
+    path = f"/plans/{PLAN}/tasks/task-4-talent"
+    pa, pb = a.get(path).text, b.get(path).text
+    assert csrf_of(pa) != csrf_of(pb) and "edna" in pa and "otto" in pb and "otto" not in pa
+    assert MARK_CSRF not in pa + pb and MARK_USER not in pa + pb
+    # each token works only in its own session
+    body = {"status": "achieved", "reason": "r"}
+    assert a.post(f"{path}/status", data={**body, "csrf_token": csrf_of(pb)}).status_code == 403
+    assert a.post(f"{path}/status", data={**body, "csrf_token": csrf_of(pa)}, follow_redirects=False).status_code == 303
+    anonymous = served.client.get(path).text
+    assert "csrf_token" not in anonymous and MARK_CSRF not in anonymous

@@ -7,6 +7,9 @@ wires middleware, routers and error handlers. ``planwatch serve --workers N`` st
 
 from __future__ import annotations
 
+import gc
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -27,7 +30,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     from importlib.metadata import PackageNotFoundError, version
 
     from . import api
-    from .middleware import BodyLimit, SecurityHeaders
+    from .middleware import AnonymousPages, BodyLimit, SecurityHeaders
     from .pages import admin, edit, read
 
     settings = settings or Settings()
@@ -40,13 +43,21 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         ver = version("planwatch")
     except PackageNotFoundError:  # running from a source tree
         ver = "0"
-    app = FastAPI(title="planwatch", version=ver, openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        gc.freeze()  # what start-up built lives as long as the worker: keep it out of every later collection
+        yield
+
+    app = FastAPI(title="planwatch", version=ver, lifespan=lifespan, openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
                   description="A policy plan as a living scorecard: plans, targets with verdicts and their evidence, "
                   "sourced observations and their revisions, task evidence, coverage. Reads are open unless the "
                   "deployment requires sign-in; writes need an API token (Authorization: Bearer pw_…).")
     app.state.settings = settings
     app.state.store = store
-    app.state.data = ServeData(store)
+    app.state.data = ServeData(store, settings.version_ttl)
     app.state.signin_limiter = SignInLimiter()
     app.state.api_openapi = app.openapi
     app.include_router(api.router)
@@ -54,8 +65,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("planwatch.serve", "static")]), name="static")
     _errors(app)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, settings=settings)
+    app.add_middleware(AnonymousPages, data=app.state.data, settings=settings)
+    app.add_middleware(SecurityHeaders)
     return app
 
 

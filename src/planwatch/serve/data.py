@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -55,17 +56,29 @@ class LRU:
                 self._flights.pop(key, None)
             return value
 
+    def peek(self, key: Any) -> Any:
+        """The cached value, or None (never computes)."""
+        with self._lock:
+            return self._items.get(key)
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
 
 
 class ServeData:
-    """The store as pages and the API see it. :meth:`snapshot` reads the data version once per request."""
+    """The store as pages and the API see it. :meth:`snapshot` reads the data version once per request.
 
-    def __init__(self, store: Store):
+    Anonymous reads may use a version read up to ``ttl`` seconds ago (``fresh=False``): that keeps the busiest
+    path free of database work, at the price of an anonymous visitor seeing another worker's (or the command
+    line's) change up to ``ttl`` late. Signed-in users always read the version afresh, and any write through
+    this worker forgets the remembered version at once (:meth:`invalidate`)."""
+
+    def __init__(self, store: Store, ttl: float = 1.0):
         self.store = store
         self.cache = LRU()
+        self.ttl = ttl
+        self._recent: tuple[str | None, float] = (None, 0.0)
 
     def version(self) -> str:
         from sqlalchemy import text
@@ -74,8 +87,15 @@ class ServeData:
             row = c.execute(text(_VERSION_SQL)).first()
         return ".".join(str(v or 0) for v in row)
 
-    def snapshot(self) -> Snapshot:
-        return Snapshot(self, self.version(), dt.date.today())
+    def snapshot(self, fresh: bool = True) -> Snapshot:
+        version, at = self._recent
+        if fresh or version is None or time.monotonic() - at > self.ttl:
+            version = self.version()
+            self._recent = (version, time.monotonic())
+        return Snapshot(self, version, dt.date.today())
+
+    def invalidate(self) -> None:
+        self._recent = (None, 0.0)
 
 
 class Snapshot:

@@ -4,6 +4,8 @@
   uploads (multipart forms, plan texts) get the upload limit, everything else the smaller body limit — and
   refuses a NUL character in the address, a form or a JSON body (PostgreSQL cannot store one in text, and no
   planwatch value has one), so it can never reach the database as an error;
+- :class:`AnonymousPages` answers an anonymous GET of a page straight from the page cache (no routing, no
+  database), and after any write through this worker makes the next read look at the data version again;
 - :class:`SecurityHeaders` adds a strict Content-Security-Policy (no script or style from anywhere but the
   site itself; the printable report's inline stylesheet is allowed on that page only), and the usual
   nosniff / frame / referrer headers; static files are cached for a day (their addresses carry a fingerprint).
@@ -80,6 +82,39 @@ class BodyLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+class AnonymousPages:
+    def __init__(self, app, data, settings: Settings):
+        self.app, self.data, self.settings = app, data, settings
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if scope["method"] not in ("GET", "HEAD"):
+            try:
+                return await self.app(scope, receive, send)
+            finally:
+                self.data.invalidate()  # a write here is seen by the very next read
+        path = scope["path"]
+        headers = dict(scope["headers"])
+        if self.settings.require_signin or path.startswith(("/api/", "/static/")) or b"authorization" in headers \
+                or b"pw_session=" in headers.get(b"cookie", b""):
+            return await self.app(scope, receive, send)
+        snap = self.data.snapshot(fresh=False)
+        hit = self.data.cache.peek((snap.version, snap.today, "page", path, scope.get("query_string", b"").decode("latin-1")))
+        if hit is None:
+            return await self.app(scope, receive, send)
+        body, status, media, extra, etag = hit
+        out = [(b"etag", etag.encode()), (b"cache-control", b"public, no-cache")]
+        out += [(k.encode(), v.encode()) for k, v in extra.items()]
+        if headers.get(b"if-none-match", b"").decode("latin-1") == etag:
+            await send({"type": "http.response.start", "status": 304, "headers": out})
+            return await send({"type": "http.response.body", "body": b""})
+        ctype = media + ("; charset=utf-8" if media.startswith("text/") else "")
+        out += [(b"content-type", ctype.encode()), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": out})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
 
 class SecurityHeaders:

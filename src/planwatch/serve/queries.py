@@ -39,33 +39,56 @@ def _columns():
             s.c.title, s.c.url, s.c.published)
 
 
+#: The observation listing as one prepared statement on the driver's cursor: this is the API's busiest read, and
+#: SQLAlchemy's per-row result processing cost three times the query itself. Filters are bound parameters only.
+_SELECT = ("SELECT o.id, o.indicator, o.region, o.period, o.revision, o.value, o.unit, o.value_std, o.status, o.basis, "
+           "o.comparator, o.rounded, o.derivation, o.quote, o.confidence, o.note, o.recorded_at, o.is_current, o.is_live, "
+           "o.import_id, i.added_by, s.id, s.publisher, s.title, s.url, s.published FROM observations o "
+           "JOIN sources s ON s.id = o.source_id JOIN imports i ON i.id = o.import_id")
+_KEYS = ("id", "indicator", "region", "period", "revision", "value", "unit", "value_std", "status", "basis", "comparator",
+         "rounded", "derivation", "quote", "confidence", "note", "recorded_at", "current", "live", "import_id", "added_by")
+
+
+def _in(column: str, values: Sequence[Any], where: list[str], params: list[Any]) -> None:
+    where.append(f"{column} IN ({', '.join('?' for _ in values)})")
+    params.extend(values)
+
+
 def observation_rows(store: Store, f: ObservationFilter, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """One page of observations (ordered by id), each with its source and who added it."""
-    from sqlalchemy import select
-
-    o, s, i = t.observations, t.sources, t.imports
-    q = select(*_columns()).join(s, s.c.id == o.c.source_id).join(i, i.c.id == o.c.import_id)
+    where: list[str] = []
+    params: list[Any] = []
     if f.view == "current":
-        q = q.where(o.c.is_current)
+        where.append("o.is_current")
     elif f.view == "live":
-        q = q.where(o.c.is_live)
-    if f.indicators:
-        q = q.where(o.c.indicator.in_(list(f.indicators)))
-    if f.regions:
-        q = q.where(o.c.region.in_(list(f.regions)))
-    if f.period is not None:
-        q = q.where(o.c.period == f.period)
-    if f.period_from is not None:
-        q = q.where(o.c.period >= f.period_from)
-    if f.period_to is not None:
-        q = q.where(o.c.period <= f.period_to)
-    if f.statuses:
-        q = q.where(o.c.status.in_(list(f.statuses)))
-    if f.source_id is not None:
-        q = q.where(o.c.source_id == f.source_id)
-    q = q.order_by(o.c.id).limit(min(limit, MAX_LIMIT)).offset(offset)
+        where.append("o.is_live")
+    for column, values in (("o.indicator", f.indicators), ("o.region", f.regions), ("o.status", f.statuses)):
+        if values:
+            _in(column, list(values), where, params)
+    for cond, value in (("o.period = ?", f.period), ("o.period >= ?", f.period_from), ("o.period <= ?", f.period_to),
+                        ("o.source_id = ?", f.source_id)):
+        if value is not None:
+            where.append(cond)
+            params.append(value)
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY o.id LIMIT ? OFFSET ?"
+    params += [min(limit, MAX_LIMIT), offset]
+    if store.is_postgres:
+        sql = sql.replace("?", "%s")
     with translate_errors(store.url), store.engine.connect() as c:
-        return [_observation(r) for r in c.execute(q)]
+        cur = c.connection.driver_connection.cursor()
+        try:
+            cur.execute(sql, params)
+            fetched = cur.fetchall()
+        finally:
+            cur.close()
+    out = []
+    for r in fetched:
+        d = dict(zip(_KEYS, r[:21], strict=False))
+        d["rounded"], d["current"], d["live"] = bool(r[11]), bool(r[17]), bool(r[18])
+        d["recorded_at"] = _iso(r[16])
+        d["source"] = {"id": r[21], "publisher": r[22], "title": r[23], "url": r[24], "published": r[25]}
+        out.append(d)
+    return out
 
 
 def _observation(r) -> dict[str, Any]:
@@ -78,9 +101,13 @@ def _observation(r) -> dict[str, Any]:
                        "published": r.published}}
 
 
-def _iso(v: dt.datetime | None) -> str | None:
+def _iso(v: dt.datetime | str | None) -> str | None:
+    """A stored time as ISO 8601 with its offset (SQLite hands back text, PostgreSQL a datetime)."""
     if v is None:
         return None
+    if isinstance(v, str):
+        text = v.replace(" ", "T", 1)
+        return text if ("+" in text[10:] or text.endswith("Z")) else text + "+00:00"
     return (v if v.tzinfo else v.replace(tzinfo=dt.UTC)).isoformat()
 
 

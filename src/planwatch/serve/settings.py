@@ -32,6 +32,11 @@ class Settings:
     session_hours: int = 12
     #: Load the built-in plans' sourced data on start (once per data version).
     load_builtin: bool = True
+    #: Threads per worker for the request handlers: few, so requests queue in order instead of contending for
+    #: the interpreter (which stretches the slowest responses); the database work in each is short.
+    threads: int = 8
+    #: Seconds an anonymous read may reuse the data version read by an earlier request (see serve/data.py).
+    version_ttl: float = 1.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -45,6 +50,8 @@ class Settings:
             secure_cookies=_flag(env.get(ENV_PREFIX + "SECURE_COOKIES")),
             session_hours=int(env.get(ENV_PREFIX + "SESSION_HOURS") or default.session_hours),
             load_builtin=env.get(ENV_PREFIX + "LOAD_BUILTIN", "1") != "0",
+            threads=int(env.get(ENV_PREFIX + "THREADS") or default.threads),
+            version_ttl=float(env.get(ENV_PREFIX + "VERSION_TTL") or default.version_ttl),
         )
 
     def to_env(self) -> dict[str, str]:

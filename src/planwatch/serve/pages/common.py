@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import json
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -119,6 +120,12 @@ def download(table: Table, fmt: str) -> Response:
 
 
 # -- rendering ----------------------------------------------------------------------------------------------
+#: Stand-ins for the two personal parts of a signed-in user's page (its CSRF token and user name), so one rendering
+#: per role serves every user: random per process, so no stored text can contain them.
+MARK_CSRF = "pwcsrf" + secrets.token_hex(12)
+MARK_USER = "pwuser" + secrets.token_hex(12)
+
+
 class Page:
     """One request's page: its viewer, language and helpers for the templates."""
 
@@ -126,6 +133,7 @@ class Page:
         self.request = request
         self.viewer = viewer if viewer is not None else can_read(request)
         self.lang = lang_of(request)
+        self.stand_ins = False  # render with MARK_CSRF / MARK_USER in place of the viewer's own (see respond)
 
     def t(self, key: str) -> str:
         return word(LABELS[key], self.lang)
@@ -159,30 +167,56 @@ class Page:
             return download(found, self.request.query_params.get("format", "csv"))
         html = environment().get_template(template).render(
             page=self, lang=self.lang, html_lang=HTML_LANG[self.lang], t=self.t, u=self.u, title=title,
-            viewer=self.viewer, csrf=self.viewer.csrf, tables={tb.id: tb for tb in tables},
+            viewer=self.viewer, csrf=MARK_CSRF if self.stand_ins else self.viewer.csrf,
+            user_name=MARK_USER if self.stand_ins else (self.viewer.user.name if self.viewer.user else None),
+            tables={tb.id: tb for tb in tables},
             static=static_version(), settings=self.request.app.state.settings, **ctx)
         return HTMLResponse(html, status_code=status)
 
 
-def respond(request: Request, page: Page, snap, produce: Callable[[], Response]) -> Response:
-    """Serve a read page: from the anonymous cache when nobody is signed in (pages for a signed-in user carry
-    their CSRF token and are rendered each time), with an ETag and revalidation."""
-    if page.viewer.signed_in:
-        resp = produce()
-        body = bytes(resp.body)
-    else:
-        def build() -> tuple[bytes, int, str, dict]:
-            r = produce()
-            return bytes(r.body), r.status_code, r.media_type or "text/html",\
-                {k: v for k, v in r.headers.items() if k == "content-disposition"}
+def page_key(request: Request) -> tuple:
+    """Where an anonymous page is cached (with the snapshot's version and day in front; see :class:`AnonymousPages`)."""
+    return ("page", request.scope["path"], request.scope.get("query_string", b"").decode("latin-1"))
 
-        body, status, media, extra = snap.memo("page", request.url.path, request.url.query, compute=build)
-        resp = Response(body, status_code=status, media_type=media, headers=extra)
-    etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
-    private = page.viewer.signed_in or request.app.state.settings.require_signin
-    cache = ("private" if private else "public") + ", no-cache"
+
+def cache_control(private: bool) -> str:
+    return ("private" if private else "public") + ", no-cache"
+
+
+def respond(request: Request, page: Page, snap, produce: Callable[[], Response]) -> Response:
+    """Serve a read page from the page cache, with an ETag and revalidation.
+
+    Anonymous visitors share one rendering per address (and the middleware :class:`..middleware.AnonymousPages`
+    answers repeat requests before routing). A signed-in user's page is rendered once per role with stand-ins for
+    the user's CSRF token and name, which are put in per request — so editors get cached pages too, each with
+    their own token. (A page viewed with an API token is rendered each time.)"""
+    def build() -> tuple[bytes, int, str, dict, str]:
+        r = produce()
+        return bytes(r.body), r.status_code, r.media_type or "text/html", \
+            {k: v for k, v in r.headers.items() if k in ("content-disposition", "x-report")}, _etag(bytes(r.body))
+
+    v = page.viewer
+    if not v.signed_in:
+        body, status, media, extra, etag = snap.memo(*page_key(request), compute=build)
+    elif v.session is not None:
+        def personal() -> tuple[bytes, int, str, dict, str]:
+            page.stand_ins = True
+            try:
+                return build()
+            finally:
+                page.stand_ins = False
+
+        body, status, media, extra, _ = snap.memo(*page_key(request), v.user.role, compute=personal)
+        body = body.replace(MARK_CSRF.encode(), v.session.csrf.encode()).replace(MARK_USER.encode(), v.user.name.encode())
+        etag = _etag(body)
+    else:
+        body, status, media, extra, etag = build()
+    headers = {**extra, "ETag": etag, "Cache-Control": cache_control(page.viewer.signed_in or
+                                                                     request.app.state.settings.require_signin)}
     if request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers={"ETag": etag, "Cache-Control": cache})
-    resp.headers["ETag"] = etag
-    resp.headers["Cache-Control"] = cache
-    return resp
+        return Response(status_code=304, headers=headers)
+    return Response(body, status_code=status, media_type=media, headers=headers)
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha1(body).hexdigest()[:20] + '"'

@@ -15,13 +15,15 @@ router = APIRouter(include_in_schema=False)
 PAGE_ROWS = 200
 
 
-def _snap(request: Request):
-    return request.app.state.data.snapshot()
+def _page(request: Request):
+    """The page and the data snapshot it reads (an anonymous read may reuse a recently read data version)."""
+    page = Page(request)
+    return page, request.app.state.data.snapshot(fresh=page.viewer.signed_in)
 
 
 @router.get("/", response_class=HTMLResponse)
 def plans_page(request: Request) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
 
     def produce() -> Response:
         rows = []
@@ -40,7 +42,7 @@ def plans_page(request: Request) -> Response:
 
 @router.get("/plans/{plan_id}", response_class=HTMLResponse)
 def plan_page(request: Request, plan_id: str, as_of: str | None = Query(None, max_length=40)) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
     plan = snap.plan(plan_id)
     day = parse_as_of(as_of)
 
@@ -62,7 +64,7 @@ def plan_page(request: Request, plan_id: str, as_of: str | None = Query(None, ma
 
 @router.get("/plans/{plan_id}/targets/{target_id}", response_class=HTMLResponse)
 def target_page(request: Request, plan_id: str, target_id: str, as_of: str | None = Query(None, max_length=40)) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
     plan = snap.plan(plan_id)
     snap.target(plan, target_id)
     day = parse_as_of(as_of)
@@ -91,7 +93,7 @@ def target_page(request: Request, plan_id: str, target_id: str, as_of: str | Non
 
 @router.get("/plans/{plan_id}/tasks/{task_id}", response_class=HTMLResponse)
 def task_page(request: Request, plan_id: str, task_id: str, message: str | None = Query(None, max_length=200)) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
     plan = snap.plan(plan_id)
     item = next((t for t in snap.tasks(plan) if t["id"] == task_id), None)
     if item is None:
@@ -119,18 +121,16 @@ def report_page(request: Request, plan_id: str, as_of: str | None = Query(None, 
     """The printable view of the plan: the same self-contained report as ``planwatch report``."""
     from ...publish.report import render_report
 
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
     plan = snap.plan(plan_id)
     day = parse_as_of(as_of)
 
     def produce() -> Response:
         html = snap.memo("report", plan.id, day, page.lang, compute=lambda: render_report(
             plan, snap.assessment(plan, day), page.lang, snap.comparisons(plan)))
-        return HTMLResponse(html)
+        return HTMLResponse(html, headers={"X-Report": "1"})  # the security middleware allows its inline stylesheet
 
-    resp = respond(request, page, snap, produce)
-    resp.headers["X-Report"] = "1"  # the security middleware allows this page's inline stylesheet
-    return resp
+    return respond(request, page, snap, produce)
 
 
 # -- catalogue and sources ------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def _pager(page: Page, offset: int, n: int) -> dict:
 
 @router.get("/indicators", response_class=HTMLResponse)
 def indicators_page(request: Request) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
 
     def produce() -> Response:
         cat = snap.catalogue()
@@ -174,7 +174,7 @@ def indicators_page(request: Request) -> Response:
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
 def indicator_page(request: Request, indicator_id: str) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
     cat = snap.catalogue()
     ind = cat.indicators.get(indicator_id)
     if ind is None:
@@ -202,7 +202,7 @@ def indicator_page(request: Request, indicator_id: str) -> Response:
 
 @router.get("/regions", response_class=HTMLResponse)
 def regions_page(request: Request) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
 
     def produce() -> Response:
         cat = snap.catalogue()
@@ -218,7 +218,7 @@ def regions_page(request: Request) -> Response:
 
 @router.get("/regions/{region_id}", response_class=HTMLResponse)
 def region_page(request: Request, region_id: str) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
     cat = snap.catalogue()
     reg = cat.regions.get(region_id)
     if reg is None:
@@ -237,7 +237,7 @@ def region_page(request: Request, region_id: str) -> Response:
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources_list(request: Request, offset: int = Query(0, ge=0, le=10**9)) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
 
     def produce() -> Response:
         rows = sources_page(snap.store, PAGE_ROWS, offset)
@@ -253,7 +253,7 @@ def sources_list(request: Request, offset: int = Query(0, ge=0, le=10**9)) -> Re
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
 def source_page(request: Request, source_id: int) -> Response:
-    page, snap = Page(request), _snap(request)
+    page, snap = _page(request)
     src = source(snap.store, source_id) if 0 < source_id < 2**31 else None
     if src is None:
         raise NotFound(f"no source {source_id}")
