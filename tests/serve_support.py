@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,27 +79,36 @@ def served_fixture(template_db, tmp_path) -> Served:
     return served_on(sqlite_copy(template_db, tmp_path))
 
 
+@contextmanager
+def pg_schema(prefix: str = "pw_serve_"):
+    """The URL of a fresh schema on the test PostgreSQL server, dropped afterwards (skips without a server)."""
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need PLANWATCH_TEST_POSTGRES_URL (set by .ci/run)")
+    from sqlalchemy import create_engine, text
+
+    schema = prefix + uuid.uuid4().hex[:8]
+    admin = create_engine(PG_URL)
+    with admin.begin() as c:
+        c.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as c:
+            c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"], name="served_any")
 def served_any_fixture(request, template_db, tmp_path):
     """The app on SQLite and on the real PostgreSQL server (a fresh schema with the built-in data)."""
     if request.param == "sqlite":
         yield served_on(sqlite_copy(template_db, tmp_path))
         return
-    if not PG_URL:
-        pytest.skip("PostgreSQL tests need PLANWATCH_TEST_POSTGRES_URL (set by .ci/run)")
-    from sqlalchemy import create_engine, text
-
-    schema = "pw_serve_" + uuid.uuid4().hex[:8]
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f"CREATE SCHEMA {schema}"))
-    store = Store.open(PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}")
-    ensure_builtin(store, PLAN)
-    yield served_on(store)
-    store.engine.dispose()
-    with admin.begin() as c:
-        c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with pg_schema() as url:
+        store = Store.open(url)
+        ensure_builtin(store, PLAN)
+        yield served_on(store)
+        store.engine.dispose()
 
 
 def figure(**over) -> dict:
@@ -108,5 +118,3 @@ def figure(**over) -> dict:
             "url": "https://tjj.beijing.gov.cn/example/2025", "published": "2026-03-01"}
     body.update(over)
     return body
-
-

@@ -11,10 +11,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 
 import pytest
-from serve_support import PG_URL, PLAN, figure
+from serve_support import PLAN, figure, pg_schema
 from typer.testing import CliRunner
 
 from planwatch.cli import app
@@ -63,45 +62,32 @@ def _call(url: str, body: dict | None = None, token: str | None = None) -> tuple
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_several_workers_on_postgresql(tmp_path):
-    if not PG_URL:
-        pytest.skip("PostgreSQL tests need PLANWATCH_TEST_POSTGRES_URL (set by .ci/run)")
-    from sqlalchemy import create_engine, text
-
-    schema = "pw_workers_" + uuid.uuid4().hex[:8]
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f"CREATE SCHEMA {schema}"))
-    url = PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
-    env = {**os.environ, "PLANWATCH_HOME": str(tmp_path / "home")}
-    port = _free_port()
-    proc = None
-    try:
+    with pg_schema("pw_workers_") as url:
+        env = {**os.environ, "PLANWATCH_HOME": str(tmp_path / "home")}
+        port = _free_port()
         token = subprocess.run([sys.executable, "-m", "planwatch", "user", "add", "edna", "--db", url], env=env,
                                capture_output=True, text=True, check=True, timeout=120).stdout.strip()
         proc = subprocess.Popen([sys.executable, "-m", "planwatch", "serve", "--port", str(port), "--db", url,
                                  "--workers", "2", "--log-level", "warning"], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE)
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if _call(base + "/api/v1/plans")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        before = _call(f"{base}/api/v1/plans/{PLAN}/targets/rd-intensity")[1]["verdict"]
-        status, res = _call(base + "/api/v1/observations", figure(), token)
-        assert status == 201, res
-        target = f"{base}/api/v1/plans/{PLAN}/targets/rd-intensity"
-        # new connections each time: the kernel spreads them over both workers. A signed-in reader sees the change
-        # at once on every worker; an anonymous one within the version TTL (one second).
-        signed_in = {_call(target, token=token)[1]["verdict"] for _ in range(20)}
-        time.sleep(1.2)
-        anonymous = {_call(target)[1]["verdict"] for _ in range(20)}
-        assert before != "missed" and signed_in == {"missed"} and anonymous == {"missed"}
-    finally:
-        if proc is not None:
+                                stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(300):
+                try:
+                    if _call(base + "/api/v1/plans")[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            target = f"{base}/api/v1/plans/{PLAN}/targets/rd-intensity"
+            before = _call(target)[1]["verdict"]
+            status, res = _call(base + "/api/v1/observations", figure(), token)
+            assert status == 201, res
+            # new connections each time: the kernel spreads them over both workers. A signed-in reader sees the
+            # change at once on every worker; an anonymous one within the version TTL (one second).
+            signed_in = {_call(target, token=token)[1]["verdict"] for _ in range(20)}
+            time.sleep(1.2)
+            anonymous = {_call(target)[1]["verdict"] for _ in range(20)}
+            assert before != "missed" and signed_in == {"missed"} and anonymous == {"missed"}
+        finally:
             proc.terminate()
             proc.wait(timeout=30)
-        with admin.begin() as c:
-            c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()

@@ -96,6 +96,16 @@ def api_writer(role: str):
     return dep
 
 
+def page_role(request: Request, role: str) -> Viewer:
+    """For a page that shows a form (GET): the viewer, if signed in with the role (401 or 403 otherwise)."""
+    v = viewer(request)
+    if not v.signed_in:
+        raise HTTPException(401, f"sign in as an {role}" if role == "admin" else f"sign in as an {role} to change anything")
+    if not v.can(role):
+        raise HTTPException(403, f"this needs the {role} role")
+    return v
+
+
 def signed_in(request: Request) -> Viewer:
     """Any signed-in user (the audit trail names people, so it is not public)."""
     v = viewer(request)

@@ -39,7 +39,7 @@ def dumps(obj: Any) -> bytes:
         import orjson
     except ImportError:  # pragma: no cover - orjson is a dependency; the standard library is the fallback
         return json.dumps(obj, separators=(",", ":"), default=str).encode("ascii")
-    return orjson.dumps(obj, default=str)
+    return orjson.dumps(obj, default=str, option=orjson.OPT_NON_STR_KEYS)
 
 
 def cached_json(request: Request, snap: Snapshot, build: Callable[[], Any]) -> Response:

@@ -39,6 +39,12 @@ Limit = Query(100, ge=1, le=MAX_LIMIT)
 Offset = Query(0, ge=0, le=10**9)
 
 
+def _plan_on(request: Request, plan_id: str, as_of: str | None = None):
+    """(snapshot, plan, as-of date or None) of a read about one plan."""
+    snap = snapshot(request)
+    return snap, snap.plan(plan_id), parse_as_of(as_of)
+
+
 def _plan_summary(plan, origin: str) -> dict:
     short = plan.short_title
     return {"id": plan.id, "title": {"en": plan.title.en, "zh": plan.title.zh},
@@ -62,16 +68,14 @@ def plan(request: Request, plan_id: str) -> Response:
 @router.get("/plans/{plan_id}/assessment", response_model=PlanAssessment, responses=FOUND,
             summary="The scorecard: every target's verdict, projection and evidence, as of a date")
 def assessment(request: Request, plan_id: str, as_of: str | None = AsOf) -> Response:
-    snap = snapshot(request)
-    p, day = snap.plan(plan_id), parse_as_of(as_of)
+    snap, p, day = _plan_on(request, plan_id, as_of)
     return cached_json(request, snap, lambda: snap.assessment(p, day))
 
 
 @router.get("/plans/{plan_id}/targets", response_model=TargetList, responses=FOUND,
             summary="The plan's targets with their assessments, as of a date")
 def targets(request: Request, plan_id: str, as_of: str | None = AsOf) -> Response:
-    snap = snapshot(request)
-    p, day = snap.plan(plan_id), parse_as_of(as_of)
+    snap, p, day = _plan_on(request, plan_id, as_of)
 
     def build():
         result = snap.assessment(p, day)
@@ -83,8 +87,7 @@ def targets(request: Request, plan_id: str, as_of: str | None = AsOf) -> Respons
 @router.get("/plans/{plan_id}/targets/{target_id}", response_model=TargetAssessment, responses=FOUND,
             summary="One target's assessment: verdict, reasoning, projection, methods, series with sources")
 def target(request: Request, plan_id: str, target_id: str, as_of: str | None = AsOf) -> Response:
-    snap = snapshot(request)
-    p, day = snap.plan(plan_id), parse_as_of(as_of)
+    snap, p, day = _plan_on(request, plan_id, as_of)
     snap.target(p, target_id)
     return cached_json(request, snap, lambda: next(t for t in snap.assessment(p, day).targets if t.target_id == target_id))
 
@@ -115,8 +118,7 @@ def _task(t: dict) -> dict:
 @router.get("/plans/{plan_id}/tasks", response_model=TaskList, responses=FOUND,
             summary="The plan's tasks and goals with their evidence and status history")
 def tasks(request: Request, plan_id: str, as_of: str | None = AsOf) -> Response:
-    snap = snapshot(request)
-    p, day = snap.plan(plan_id), parse_as_of(as_of)
+    snap, p, day = _plan_on(request, plan_id, as_of)
     return cached_json(request, snap, lambda: {"plan_id": p.id, "as_of": day.isoformat() if day else None,
                                                  "items": [_task(t) for t in snap.tasks(p, day)]})
 
@@ -124,8 +126,7 @@ def tasks(request: Request, plan_id: str, as_of: str | None = AsOf) -> Response:
 @router.get("/plans/{plan_id}/coverage", response_model=CoverageOut, responses=FOUND,
             summary="Data coverage: indicator × year for the plan's region and peers (figure, derived, statement, gap)")
 def coverage(request: Request, plan_id: str, as_of: str | None = AsOf) -> Response:
-    snap = snapshot(request)
-    p, day = snap.plan(plan_id), parse_as_of(as_of)
+    snap, p, day = _plan_on(request, plan_id, as_of)
 
     def build():
         cov = snap.coverage(p, day)

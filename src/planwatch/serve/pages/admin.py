@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from ...errors import PlanwatchError
 from .. import edits
 from ..accounts import ROLES, add_user, disable_user, list_users
-from ..auth import Viewer, form_writer, viewer
+from ..auth import Viewer, form_writer, page_role
 from .common import Column, Page, Table, link
 
 router = APIRouter(include_in_schema=False)
@@ -27,12 +27,7 @@ COMPARATORS = ("around", "at_least", "more_than", "at_most", "less_than", "betwe
 
 
 def _admin_page(request: Request) -> Viewer:
-    v = viewer(request)
-    if not v.signed_in:
-        raise HTTPException(401, "sign in as an admin")
-    if not v.can("admin"):
-        raise HTTPException(403, "this needs the admin role")
-    return v
+    return page_role(request, "admin")
 
 
 @router.get("/admin", response_class=HTMLResponse)

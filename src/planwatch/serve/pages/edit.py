@@ -17,7 +17,7 @@ from ...store.vintage import STATUSES
 from .. import edits, sessions
 from ..accounts import user_for_token
 from ..audit import AuditFilter, entries
-from ..auth import Viewer, form_writer, signed_in, viewer
+from ..auth import Viewer, form_writer, page_role, signed_in, viewer
 from ..data import parse_date
 from .common import Column, Page, Table, link
 
@@ -87,12 +87,7 @@ FIGURE_FIELDS = ("indicator", "region", "period", "value", "unit", "status", "ba
 
 
 def _require_editor_page(request: Request) -> Viewer:
-    v = viewer(request)
-    if not v.signed_in:
-        raise HTTPException(401, "sign in as an editor to change figures")
-    if not v.can("editor"):
-        raise HTTPException(403, "this needs the editor role")
-    return v
+    return page_role(request, "editor")
 
 
 def _catalogue(snap, plan_id: str | None):
@@ -151,15 +146,19 @@ def figure_save(request: Request, v: Viewer = Depends(editor), plan: str = Form(
                 published: str = Form("", max_length=40), quote: str = Form("", max_length=8000),
                 confidence: str = Form("", max_length=10), note: str = Form("", max_length=8000),
                 derivation: str = Form("", max_length=8000)) -> Response:
-    snap = request.app.state.data.snapshot()
-    page = Page(request, v)
     fields = {k: val for k, val in locals().items() if k in FIGURE_FIELDS}
+    return _save_figure(request, v, request.app.state.data.snapshot(), fields, plan or None, target or None)
+
+
+def _save_figure(request: Request, v: Viewer, snap, fields: dict, plan: str | None, target: str | None) -> Response:
+    """Check one figure like an import row and write it as the editor's import; the form again with errors if not."""
+    page = Page(request, v)
     try:
-        row = edits.validate_one(fields, _catalogue(snap, plan or None))
-        edits.write_figures(snap.store, [row], v.user.name, origin=f"web: {v.user.name}", plan_id=plan or None)
+        row = edits.validate_one(fields, _catalogue(snap, plan))
+        edits.write_figures(snap.store, [row], v.user.name, origin=f"web: {v.user.name}", plan_id=plan)
     except PlanwatchError as exc:
-        return _figure_form(page, snap, fields, plan or None, target or None, edits.errors_of(exc), status=422)
-    return RedirectResponse(_after_save(page.lang, plan or None, target or None), status_code=303)
+        return _figure_form(page, snap, fields, plan, target, edits.errors_of(exc), status=422)
+    return RedirectResponse(_after_save(page.lang, plan, target), status_code=303)
 
 
 @router.post("/figures/withdraw")
@@ -171,17 +170,11 @@ def figure_withdraw(request: Request, v: Viewer = Depends(editor), plan: str = F
     from ..queries import line
 
     snap = request.app.state.data.snapshot()
-    page = Page(request, v)
     found = line(snap.store, indicator, region, period, url, basis or None)
     if found is None or found["status"] == "withdrawn":
         raise HTTPException(404, "no live figure from that source to withdraw")
     fields = edits.withdrawal({**found, **found["source"]}, reason)
-    try:
-        row = edits.validate_one(fields, _catalogue(snap, plan or None))
-        edits.write_figures(snap.store, [row], v.user.name, origin=f"web: {v.user.name}", plan_id=plan or None)
-    except PlanwatchError as exc:
-        return _figure_form(page, snap, fields, plan or None, target or None, edits.errors_of(exc), status=422)
-    return RedirectResponse(_after_save(page.lang, plan or None, target or None), status_code=303)
+    return _save_figure(request, v, snap, fields, plan or None, target or None)
 
 
 @router.get("/figures/upload", response_class=HTMLResponse)
