@@ -130,6 +130,7 @@ def test_browser_journey(server):
             expect(page.locator("header .user")).to_contain_text("edna")
             _axe(page)
 
+            chart_before = page.locator("svg.chart").first.inner_html()
             page.locator("a[href*='/figures/new'][href*='period=2024']").first.click()
             expect(page.get_by_role("heading", level=1)).to_contain_text("新增或修订数据")
             _axe(page)
@@ -139,6 +140,7 @@ def test_browser_journey(server):
 
             expect(page.get_by_role("heading", level=1)).to_contain_text("技术合同成交额")
             expect(page.locator("#h-verdict .badge")).to_contain_text("进度落后")
+            assert page.locator("svg.chart").first.inner_html() != chart_before  # the chart follows the figure
             first = page.locator("#tbl-history tbody tr").first
             expect(first).to_contain_text("edna")
             expect(first).to_contain_text("2024")

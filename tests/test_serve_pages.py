@@ -69,6 +69,7 @@ def test_editor_revises_a_figure_through_the_pages(served):
     c = served.signed_in("edna", served.editor)
     target = f"/plans/{PLAN}/targets/tech-contract-turnover"
     page = c.get(target).text
+    chart_before = re.search(r'<svg class="chart".*?</svg>', page, re.S).group(0)
     assert _scorecard(c, "tech-contract-turnover")["verdict"] == "on_track*"
     link = next(u for u in re.findall(r'href="(/figures/new\?[^"]+)"', page) if "period=2024" in u).replace("&amp;", "&")
     form = c.get(link).text
@@ -84,6 +85,8 @@ def test_editor_revises_a_figure_through_the_pages(served):
     after = c.get(r.headers["location"])
     assert "Saved" in after.text or after.status_code == 200
     assert _scorecard(c, "tech-contract-turnover")["verdict"].startswith("off_track")
+    chart_after = re.search(r'<svg class="chart".*?</svg>', c.get(target).text, re.S).group(0)
+    assert chart_after != chart_before and "2024: 300" in chart_after.replace(",", "")
     history = c.get(target, params={"download": "history", "format": "json"}).json()
     assert history[0]["by"] == "edna" and history[0]["year"] == 2024
     audit = c.get("/audit", params={"user": "edna"}).text
