@@ -56,6 +56,7 @@ def plan_page(request: Request, plan_id: str, as_of: str | None = Query(None, ma
         tables += [v.evidence_table(page, g["evidence"], f"goal-{g['id']}", f"{page.t('evidence')}: {g['id']}") for g in goals]
         title = (plan.short_title or plan.title).best(page.lang)
         return page.render("plan.html.j2", title, tables, plan=plan, result=result, goals=goals, as_of=day,
+                           message=_saved(page),
                            rollup=v.rollup(result, tasks, page.lang),
                            region=v.region_name(cat, plan.region, page.lang))
 
@@ -86,6 +87,7 @@ def target_page(request: Request, plan_id: str, target_id: str, as_of: str | Non
         name = v.indicator_name(cat, ta.indicator, page.lang)
         return page.render("target.html.j2", f"{name} — {v.region_name(cat, ta.region, page.lang)}", tables,
                            plan=plan, ta=ta, as_of=day, summary=v.target_summary(page, ta), editable=editable,
+                           message=_saved(page),
                            chart=v.target_chart(plan, ta, cat, sources, page.lang), indicator=ind)
 
     return respond(request, page, snap, produce)
@@ -114,6 +116,11 @@ def task_page(request: Request, plan_id: str, task_id: str, message: str | None 
 
 def _message(page: Page, key: str | None) -> str | None:
     return page.t("saved") if key == "saved" else None
+
+
+def _saved(page: Page) -> str | None:
+    """The confirmation shown after an editor's change brought them back here (``?saved=1``)."""
+    return page.t("saved") if page.request.query_params.get("saved") else None
 
 
 @router.get("/plans/{plan_id}/report", response_class=HTMLResponse)
