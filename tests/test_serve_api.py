@@ -26,7 +26,7 @@ def test_reads(served_any):
     assert {t["kind"] for t in tasks} == {"task", "goal"} and any(t["evidence"] for t in tasks)
     cov = c.get(f"/api/v1/plans/{PLAN}/coverage").json()
     assert cov["years"] and any(r["own"] for r in cov["rows"])
-    assert set(v for r in cov["rows"] for v in r["cells"].values()) <= {"figure", "derived", "statement", "gap"}
+    assert set(v for r in cov["rows"] for v in r["cells"].values()) <= {"figure", "derived", "statement", "words", "gap"}
     assert any(i["id"] == "rd_intensity" for i in c.get("/api/v1/indicators").json()["items"])
     assert c.get("/api/v1/indicators/rd_intensity").json()["unit"] == "%"
     assert c.get("/api/v1/regions/CN-BJ").json()["id"] == "CN-BJ"

@@ -1,8 +1,9 @@
-"""Data coverage of a plan: for each indicator the plan reads × each year, is there a published figure, only an
-official statement, only a figure planwatch derived, or nothing (a gap)?
+"""Data coverage of a plan: for each indicator the plan reads × each year, is there a published figure, a figure
+planwatch derived, only an official statement (or words), or nothing (a gap)?
 
-Computed here from :meth:`Store.observations` because the assessment package has no coverage matrix yet;
-``plan_coverage`` is the one function pages and the API call, so it can be swapped for that module's later.
+``plan_coverage`` is the one function pages and the API call. It uses the assessment package's coverage matrix
+(``planwatch.assess.coverage``) where that module exists, and otherwise computes the matrix here from
+:meth:`Store.observations` — a stand-in to delete once the shared module is on every branch.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from ..store.repository import Store
 from ..store.vintage import FIGURE_STATUSES, STATEMENT_STATUSES
 
-KINDS = ("figure", "derived", "statement", "gap")
+KINDS = ("figure", "derived", "statement", "words", "gap")
 
 
 @dataclass
@@ -22,6 +23,7 @@ class CoverageRow:
     region: str
     own: bool  # the plan's own target cell (else a peer's)
     cells: dict[int, str] = field(default_factory=dict)  # year → kind
+    target_id: str | None = None
 
     @property
     def figures(self) -> int:
@@ -33,14 +35,8 @@ class Coverage:
     years: list[int]
     rows: list[CoverageRow]
 
-    def share(self, own_only: bool = True) -> float | None:
-        """Share of (row, year) cells with a published figure."""
-        rows = [r for r in self.rows if r.own or not own_only]
-        total = len(rows) * len(self.years)
-        return sum(r.figures for r in rows) / total if total else None
 
-
-def coverage_years(plan, today: dt.date) -> list[int]:
+def coverage_years(plan) -> list[int]:
     """From five years before the plan was issued (the base years its trends read) to its horizon."""
     start = (plan.issued.year if plan.issued else plan.horizon - 5) - 5
     bases = [t.base_year for t in plan.targets if t.base_year]
@@ -53,8 +49,10 @@ def _kind(statuses: set[str]) -> str:
         return "figure"
     if "derived" in statuses:
         return "derived"
-    if statuses & STATEMENT_STATUSES:
+    if "statement" in statuses:
         return "statement"
+    if statuses & STATEMENT_STATUSES:
+        return "words"
     return "gap"
 
 
@@ -62,9 +60,19 @@ def plan_coverage(store: Store, plan, cat, as_of: dt.date | None = None) -> Cove
     from ..assess.run import needed_pairs
 
     pairs, own = needed_pairs(plan, cat)
-    years = coverage_years(plan, as_of or dt.date.today())
+    observations = store.observations(pairs=pairs, as_of=as_of)
+    try:
+        from ..assess import coverage as shared  # the assessment package's matrix, where it exists
+    except ImportError:
+        shared = None
+    if shared is not None and hasattr(shared, "coverage"):
+        m = shared.coverage(plan, cat, observations)
+        targets = {t.id: t for t in plan.targets}
+        return Coverage(list(m.years), [CoverageRow(indicator=targets[r.target_id].indicator, region=r.region, own=r.own,
+                                                    cells=dict(r.cells), target_id=r.target_id) for r in m.rows])
+    years = coverage_years(plan)
     seen: dict[tuple[str, str, int], set[str]] = {}
-    for o in store.observations(pairs=pairs, as_of=as_of):
+    for o in observations:
         if o.value_std is None and o.status in FIGURE_STATUSES:
             continue
         seen.setdefault((o.indicator, o.region, o.period), set()).add(o.status)

@@ -69,11 +69,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_evidence": ("No evidence recorded yet.", "尚无记录。"),
     "coverage": ("Data coverage", "数据覆盖"),
     "coverage_help": ("Each cell: a published figure (■), a figure derived by planwatch (◆), only an official "
-                      "statement (○), or a gap (·). Rows marked ★ are the plan's own targets; others are peers.",
-                      "每格:已公布数据(■)、planwatch 推算数据(◆)、仅有官方表述(○)或缺失(·)。★ 为本规划目标,其余为对比地区。"),
+                      "statement with a number (○) or in words (w), or a gap (·). Rows marked ★ are the plan's own "
+                      "targets; others are peers.",
+                      "每格:已公布数据(■)、planwatch 推算数据(◆)、仅有带数字的官方表述(○)或文字表述(w)、缺失(·)。"
+                      "★ 为本规划目标,其余为对比地区。"),
     "figure": ("figure", "公布数据"),
     "derived": ("derived", "推算数据"),
     "statement": ("statement", "官方表述"),
+    "words": ("words", "文字表述"),
     "gap": ("gap", "缺失"),
     "report": ("Printable report", "可打印报告"),
     "download": ("Download", "下载"),
@@ -205,7 +208,7 @@ STATUS_WORDS = {"not_started": ("not started", "未开始"), "in_progress": ("in
                 "achieved": ("achieved", "已完成"), "unclear": ("unclear", "不明确")}
 EVIDENCE_KINDS = {"achieved": ("achieved", "已实现"), "announced": ("announced", "已宣布"),
                   "assessment": ("assessment", "评价"), "ranking": ("ranking", "排名")}
-COVERAGE_MARK = {"figure": "■", "derived": "◆", "statement": "○", "gap": "·"}
+COVERAGE_MARK = {"figure": "■", "derived": "◆", "statement": "○", "words": "w", "gap": "·"}
 
 
 def word(pair: tuple[str, str], lang: str) -> str:

@@ -151,7 +151,8 @@ class CoverageRowOut(BaseModel):
     indicator: str
     region: str
     own: bool
-    cells: dict[str, Literal["figure", "derived", "statement", "gap"]]
+    target_id: str | None = None
+    cells: dict[str, Literal["figure", "derived", "statement", "words", "gap"]]
 
 
 class CoverageOut(BaseModel):

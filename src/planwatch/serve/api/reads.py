@@ -131,7 +131,7 @@ def coverage(request: Request, plan_id: str, as_of: str | None = AsOf) -> Respon
     def build():
         cov = snap.coverage(p, day)
         return {"plan_id": p.id, "as_of": day.isoformat() if day else None, "years": cov.years,
-                "rows": [{"indicator": r.indicator, "region": r.region, "own": r.own,
+                "rows": [{"indicator": r.indicator, "region": r.region, "own": r.own, "target_id": r.target_id,
                           "cells": {str(y): k for y, k in r.cells.items()}} for r in cov.rows]}
 
     return cached_json(request, snap, build)
