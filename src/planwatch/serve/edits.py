@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -235,7 +235,3 @@ def file_name(name: str | None, default: str = "upload.csv") -> str:
 
 def pydantic_errors(exc) -> list[dict[str, Any]]:
     return [{"row": None, "column": ".".join(str(p) for p in e["loc"]), "reason": e["msg"]} for e in exc.errors()]
-
-
-__all__: Iterable[str] = ["add_plan", "add_task_evidence", "errors_of", "set_task_status", "validate_one",
-                          "validate_upload", "withdraw_task_evidence", "withdrawal", "write_figures"]

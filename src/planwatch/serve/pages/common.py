@@ -15,7 +15,7 @@ import io
 import json
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
@@ -79,7 +79,6 @@ class Table:
     rows: list[dict[str, Any]]
     empty: str = "—"
     note: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # per-table template options (row actions, …)
 
     def export(self) -> list[dict[str, Any]]:
         cols = [c for c in self.columns if c.kind != "svg"]

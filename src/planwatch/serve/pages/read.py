@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ...publish.report import safe_href
@@ -80,7 +80,7 @@ def target_page(request: Request, plan_id: str, target_id: str, as_of: str | Non
                                          ind.rank_indicator if ind else None) if i}
         hist = snap.memo("history", plan.id, target_id, compute=lambda: history(snap.store, own))
         editable = page.viewer.can("editor") and day is None
-        tables = [v.figures_table(page, ta, cat, sources, editable), v.statements_table(page, ta, sources),
+        tables = [v.figures_table(page, ta, cat, sources), v.statements_table(page, ta, sources),
                   v.conflicts_table(page, ta), v.methods_table(page, ta), v.peers_table(page, ta, cat, sources),
                   v.history_table(page, hist, cat), v.timeline_table(page, ta, snap.timelines(plan).get(target_id))]
         tables.append(v.sources_table(page, sources))  # last: the peers table may have added sources
@@ -103,7 +103,7 @@ def task_page(request: Request, plan_id: str, task_id: str, message: str | None 
 
     def produce() -> Response:
         editable = page.viewer.can("editor")
-        ev = v.evidence_table(page, item["evidence"], "evidence", page.t("evidence"), actions=editable)
+        ev = v.evidence_table(page, item["evidence"], "evidence", page.t("evidence"))
         rows = [{"date": str(h["set_at"])[:19], "status": {"status": h["status"]}, "reason": h["reason"], "by": h["set_by"]}
                 for h in reversed(item["status_history"])]
         st = Table("status", page.t("status"), [Column("date", page.t("set_at")), Column("status", page.t("status"), "status"),
@@ -287,10 +287,3 @@ def api_page(request: Request) -> Response:
                                             Column("summary", page.t("summary"))], rows)
     return page.render("generic.html.j2", page.t("api"), [tb], intro=page.t("api_intro"),
                        intro_link={"text": "/api/v1/openapi.json", "href": "/api/v1/openapi.json"})
-
-
-def not_found(page: Page, exc: Exception) -> Response:
-    return page.render("error.html.j2", page.t("not_found"), status=404, error=str(exc))
-
-
-__all__ = ["router", "HTTPException"]

@@ -116,7 +116,7 @@ def coverage_table(page: Page, cov, cat) -> Table:
     return Table("coverage", page.t("coverage"), cols, rows, note=page.t("coverage_help"))
 
 
-def evidence_table(page: Page, entries: list[dict], table_id: str, caption: str, actions: bool = False) -> Table:
+def evidence_table(page: Page, entries: list[dict], table_id: str, caption: str) -> Table:
     rows = []
     for e in entries:
         text = e["text_zh"] if page.lang == "zh" and e["text_zh"] else (e["text_en"] or e["text_zh"])
@@ -127,7 +127,7 @@ def evidence_table(page: Page, entries: list[dict], table_id: str, caption: str,
     cols = [Column("date", page.t("date")), Column("kind", page.t("kind")), Column("text", page.t("text")),
             Column("quote", page.t("quote")), Column("source", page.t("source"), "link"),
             Column("published", page.t("published")), Column("by", page.t("by"))]
-    return Table(table_id, caption, cols, rows, empty=page.t("no_evidence"), extra={"actions": actions})
+    return Table(table_id, caption, cols, rows, empty=page.t("no_evidence"))
 
 
 # -- target page --------------------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ def _source_cell(sources: SourceList, p: Point) -> dict:
     return {"text": f"[{n}] {p.source.publisher}" if n else p.source.publisher, "href": f"#src-{n}" if n else None}
 
 
-def figures_table(page: Page, ta: TargetAssessment, cat, sources: SourceList, editable: bool) -> Table:
+def figures_table(page: Page, ta: TargetAssessment, cat, sources: SourceList) -> Table:
     rows = []
     for kind, pts in (("level", ta.series), ("growth", ta.growth_series), ("other", ta.other_basis)):
         for p in pts:
@@ -150,7 +150,7 @@ def figures_table(page: Page, ta: TargetAssessment, cat, sources: SourceList, ed
             Column("published", page.t("as_published")), Column("status", page.t("status")),
             Column("basis", page.t("bases")), Column("revision", page.t("revision"), "number"),
             Column("confidence", page.t("confidence")), Column("source", page.t("source"), "link")]
-    return Table("figures", page.t("values"), cols, rows, extra={"actions": editable})
+    return Table("figures", page.t("values"), cols, rows)
 
 
 def _indicator_of(ta: TargetAssessment, cat, kind: str) -> str:
