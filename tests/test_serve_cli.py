@@ -36,6 +36,11 @@ def test_user_commands(tmp_path):
     assert runner.invoke(app, ["user", "disable", "nobody", "--db", db]).exit_code != 0
 
 
+def test_serve_refuses_a_log_level_that_would_log_tokens():
+    r = CliRunner().invoke(app, ["serve", "--log-level", "trace"])
+    assert r.exit_code != 0 and "trace" in str(r.exception or r.output)
+
+
 def test_cli_start_up_does_not_import_the_server():
     code = "import sys, planwatch.cli; print(any(m.startswith(('fastapi', 'uvicorn', 'planwatch.serve')) for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

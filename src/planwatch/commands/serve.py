@@ -14,6 +14,8 @@ import typer
 from ..cli import DbOpt, FmtOpt, _check_format
 from ..errors import PlanwatchError
 
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
+
 
 def register(app: typer.Typer) -> None:
     @app.command("serve")
@@ -31,9 +33,13 @@ def register(app: typer.Typer) -> None:
                   proxy_headers: Annotated[bool, typer.Option("--proxy-headers", help="Trust X-Forwarded-For/Proto "
                                                               "from the reverse proxy at --forwarded-allow-ips.")] = False,
                   forwarded_allow_ips: Annotated[str, typer.Option("--forwarded-allow-ips")] = "127.0.0.1",
-                  log_level: Annotated[str, typer.Option("--log-level")] = "info") -> None:
+                  log_level: Annotated[str, typer.Option("--log-level", help="critical, error, warning, info or "
+                                                         "debug.")] = "info") -> None:
         """Serve the live dashboard (bilingual pages) and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json)."""
         import uvicorn
+
+        if log_level not in LOG_LEVELS:  # not uvicorn's "trace": it logs request headers, API tokens included
+            raise PlanwatchError(f"--log-level is one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
 
         from ..serve.settings import Settings
         from ..sources.builtin import load_all
