@@ -208,11 +208,22 @@ STATUS_WORDS = {"not_started": ("not started", "未开始"), "in_progress": ("in
                 "achieved": ("achieved", "已完成"), "unclear": ("unclear", "不明确")}
 EVIDENCE_KINDS = {"achieved": ("achieved", "已实现"), "announced": ("announced", "已宣布"),
                   "assessment": ("assessment", "评价"), "ranking": ("ranking", "排名")}
+CONFIDENCE_WORDS = {"high": ("high", "高"), "medium": ("medium", "中"), "low": ("low", "低")}
+DECIDED_BY = {"figure": ("the deadline year's figure", "截止年份数据"), "projection": ("projection", "推算"),
+              "statement": ("an official statement", "官方表述"), "rank": ("a published rank", "公布排名"),
+              "none": ("nothing yet", "尚无依据")}
 COVERAGE_MARK = {"figure": "■", "derived": "◆", "statement": "○", "words": "w", "gap": "·"}
 
 
 def word(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "zh" else pair[0]
+
+
+def term(table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:
+    """A code's word in ``lang`` (the code itself when the table does not know it; — for none)."""
+    if not key:
+        return "—"
+    return word(table[key], lang) if key in table else key
 
 
 def label(key: str, lang: str) -> str:

@@ -11,7 +11,7 @@ from ...publish.charts import chart_for_target
 from ...publish.report import SourceList, _band, describe_target, fmt_probability, fmt_published, safe_href
 from ...units import humanize
 from ..charts import spark_label, sparkline
-from ..i18n import EVIDENCE_KINDS, STATUS_WORDS, best, word
+from ..i18n import CONFIDENCE_WORDS, DECIDED_BY, EVIDENCE_KINDS, STATUS_WORDS, best, term, word
 from .common import Column, Page, Table
 
 
@@ -59,7 +59,7 @@ def scorecard(page: Page, plan, result: PlanAssessment, as_of=None) -> Table:
             "target": {"text": name, "href": target_href(page, plan.id, ta.target_id, as_of)},
             "id": ta.target_id, "latest": latest_text(ta, lang), "target_value": describe_target(ta, None, lang),
             "deadline": ta.deadline, "verdict": verdict_cell(ta), "probability": fmt_probability(ta.probability),
-            "confidence": ta.confidence or "—", "trend": sparkline(ta, spark_label(ta, lang)),
+            "confidence": term(CONFIDENCE_WORDS, ta.confidence, lang), "trend": sparkline(ta, spark_label(ta, lang)),
         })
     cols = [Column("target", page.t("target"), "link"), Column("id", "id"), Column("latest", page.t("latest")),
             Column("target_value", page.t("target_value")), Column("deadline", page.t("deadline"), "number"),
@@ -281,6 +281,7 @@ def target_summary(page: Page, ta: TargetAssessment) -> dict[str, Any]:
     return {
         "target_text": describe_target(ta, None, lang), "latest": latest_text(ta, lang),
         "probability": fmt_probability(ta.probability),
+        "confidence": term(CONFIDENCE_WORDS, ta.confidence, lang), "decided_by": term(DECIDED_BY, ta.decided_by, lang),
         "explanation": ta.explanation.get(lang) or ta.explanation.get("en"),
         "projection": None if pj is None else {
             "value": f"{humanize(pj.value, unit, lang)} ({pj.year})", "method": pj.method, "why": pj.why,
