@@ -789,10 +789,12 @@ def _index_print(result, fmt: str, level: str | None) -> None:
 
 
 from .commands import evidence as _evidence  # noqa: E402  (commands register themselves on the app)
+from .commands import serve as _serve  # noqa: E402
 from .commands import verdicts as _verdicts  # noqa: E402
 
 _verdicts.register(app)
 _evidence.register(app)
+_serve.register(app)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 #: The newest migration; a test checks it matches Alembic's head.
-HEAD_REVISION = "0004_evidence"
+HEAD_REVISION = "0005_accounts"
 #: Seconds a writer waits for another writer before giving up with a message.
 BUSY_TIMEOUT = 30
 

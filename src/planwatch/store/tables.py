@@ -27,6 +27,7 @@ imports = Table(
     Column("rows", Integer, nullable=False),
     Column("written", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("added_by", String(100), nullable=True),  # the signed-in user of `planwatch serve` (0005)
 )
 
 sources = Table(
@@ -124,4 +125,45 @@ meta = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# -- accounts and audit for `planwatch serve` (migration 0005) ---------------------------------------------
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),  # editor | admin
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 hex; the token is shown once
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(100), nullable=True),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
+    Column("disabled_by", String(100), nullable=True),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 hex of the cookie value
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_name", String(100), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("plan_id", String(100), nullable=True),
+    Column("subject", Text, nullable=True),
+    Column("old_value", Text, nullable=True),
+    Column("new_value", Text, nullable=True),
+    Column("source", Text, nullable=True),
+    Column("detail", Text, nullable=True),  # JSON
+    Column("import_id", Integer, nullable=True),
 )
