@@ -436,3 +436,13 @@ def test_nice_ticks_cover_the_range(lo, hi):
     assert 2 <= len(ticks) <= 8
     steps = {round(b - a, 9) for a, b in zip(ticks, ticks[1:], strict=False)}
     assert len(steps) == 1 and decimals >= 0
+
+
+def test_official_statements_are_drawn_as_intervals_not_points(assessed):
+    _, result = assessed
+    from planwatch.publish.charts import chart_for_target
+
+    t = next(t for t in result.targets if t.target_id == "basic-research-share")
+    svg = str(chart_for_target(t))
+    assert svg.count('<g class="statement">') == len([s for s in t.statements if s.low is not None or s.high is not None])
+    assert "16%左右" in svg and "official statement" in svg

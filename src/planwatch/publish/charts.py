@@ -39,10 +39,11 @@ _COMPARATOR_SIGN = {"around": "≈", "at_least": "≥", "more_than": ">", "at_mo
 _WORDS = {
     "en": {"target": "target", "proj": "projected", "range": "80% range", "break": "series break",
            "deadline": "deadline", "avg": "average", "obs": "Observations", "prelim": "preliminary",
-           "no_comp": "series break before", "source": "source", "a_year": "a year"},
+           "no_comp": "series break before", "source": "source", "a_year": "a year",
+           "statement": "official statement"},
     "zh": {"target": "目标", "proj": "预测", "range": "80%区间", "break": "统计口径断点",
            "deadline": "截止年", "avg": "年均", "obs": "观测值", "prelim": "初步数",
-           "no_comp": "断点位于", "source": "来源", "a_year": ""},
+           "no_comp": "断点位于", "source": "来源", "a_year": "", "statement": "官方表述"},
 }
 
 
@@ -80,6 +81,7 @@ class ChartSpec:
     deadline: int | None = None
     projection: ChartProjection | None = None
     average: tuple[int, int, float, str] | None = None  # (from_year, to_year, value, label) for growth targets
+    statements: list[tuple[int, float, float, str]] = field(default_factory=list)  # (year, low, high, tooltip)
     axis: tuple[float, str] | None = None  # (multiplier to axis unit, axis label); chosen from the data when None
 
 
@@ -228,6 +230,7 @@ def render_svg(spec: ChartSpec) -> Markup:
         ys += [v for v in (pr.from_value, pr.value, pr.low, pr.high) if v is not None]
     if spec.average:
         ys.append(spec.average[2])
+    ys += [v for _, lo_, hi_, _ in spec.statements for v in (lo_, hi_)]
     largest = max((abs(v) for v in ys), default=1.0)
     k, unit_label = spec.axis or axis_unit(spec.unit, largest, spec.lang)
     sy = [v * k for v in ys] or [0.0, 1.0]
@@ -243,6 +246,7 @@ def render_svg(spec: ChartSpec) -> Markup:
         years += [pr.from_year, pr.year]
     if spec.average:
         years += [spec.average[0], spec.average[1]]
+    years += [yr for yr, *_ in spec.statements]
     x_first, x_last = (min(years), max(years)) if years else (2000, 2001)
     x_lo, x_hi = x_first - 0.6, x_last + 0.6
     pl, pr_, pt, pb = MARGIN_LEFT, WIDTH - MARGIN_RIGHT, MARGIN_TOP, HEIGHT - MARGIN_BOTTOM
@@ -279,6 +283,16 @@ def render_svg(spec: ChartSpec) -> Markup:
                        f'stroke-width="1.6" stroke-dasharray="7 4"/>')
             lines = _wrap(spec.target_label, MARGIN_RIGHT - 14, 12)
             right_labels.append((ty, 15 * len(lines) + 1, lines, C_TARGET))
+        out.append("</g>")
+    # official statements: the interval each puts the value in, a bracket at its year (never a point)
+    if spec.statements:
+        out.append('<g class="statements">')
+        for yr, s_lo, s_hi, tip in spec.statements:
+            sx, y0, y1 = X(yr), Y(s_lo), Y(s_hi)
+            out.append(f'<g class="statement"><title>{e(tip)}</title>'
+                       f'<rect x="{_f(sx - 5)}" y="{_f(y1)}" width="10" height="{_f(max(y0 - y1, 2))}" fill="{C_TARGET}" '
+                       f'fill-opacity="0.18" stroke="{C_TARGET}" stroke-width="1.2" stroke-dasharray="3 2"/>'
+                       f'<text x="{_f(sx)}" y="{_f(y1 - 4)}" text-anchor="middle" fill="{C_TARGET}" font-size="11">≈</text></g>')
         out.append("</g>")
     # deadline
     if spec.deadline:
@@ -486,10 +500,21 @@ def chart_for_target(ta: TargetAssessment, *, lang: str = "en", band: tuple[floa
         desc.append(average[3] + ".")
     for b, reason in breaks:
         desc.append(f"{w['break']} {b}" + (f": {reason}." if reason else "."))
+    statements = []
+    if not growth:
+        for st in ta.statements:
+            if st.low is None and st.high is None:
+                continue
+            s_lo = st.low if st.low is not None else st.high
+            s_hi = st.high if st.high is not None else st.low
+            tip = f"{st.point.period}: “{st.point.quote}” ({st.point.source.publisher}, {st.point.source.published})"
+            statements.append((st.point.period, s_lo, s_hi, tip))
+            desc.append(f"{w['statement']} {st.point.period}: {full(st.low) if st.low is not None else '…'}–"
+                        f"{full(st.high) if st.high is not None else '…'}.")
     spec = ChartSpec(
         chart_id=f"chart-{ta.target_id}", title=f"{name} — {ta.region}", desc=" ".join(desc), unit=unit, lang=lang,
         points=chart_points, breaks=breaks, target_value=target, band=band, target_label=tlabel, deadline=ta.deadline,
-        projection=proj, average=average, axis=(k, axis_label),
+        projection=proj, average=average, axis=(k, axis_label), statements=statements,
     )
     return render_svg(spec)
 
