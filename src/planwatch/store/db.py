@@ -106,13 +106,13 @@ def migrate(engine: Engine, target: str = "head") -> None:
     from alembic.config import Config
     from sqlalchemy import inspect, text
 
-    from .repository import PG_WRITE_LOCK
+    from .repository import PG_LOCK_SQL, PG_WRITE_LOCK
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
         if engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+            conn.execute(text(PG_LOCK_SQL), {"k": PG_WRITE_LOCK})
         # another process may have migrated while this one waited for the lock
         if inspect(conn).has_table("alembic_version") and \
                 conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD_REVISION and target == "head":

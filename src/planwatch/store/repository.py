@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 #: Rows per insert batch (one transaction either way; bounded memory).
 BATCH = 5000
-#: PostgreSQL advisory-lock key that serialises planwatch writers and migrations ("planwatc" in ASCII).
-PG_WRITE_LOCK = 0x706C616E77617463
+#: PostgreSQL advisory-lock class that serialises planwatch writers and migrations ("plan" in ASCII); the second
+#: key is the schema's hash, so stores in different schemas of one database never wait for each other.
+PG_WRITE_LOCK = 0x706C616E
+PG_LOCK_SQL = "SELECT pg_advisory_xact_lock(:k, hashtext(current_schema()))"
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,7 @@ class Store:
                 if self.is_postgres:
                     from sqlalchemy import text
 
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+                    conn.execute(text(PG_LOCK_SQL), {"k": PG_WRITE_LOCK})
                 yield conn
 
         return tx()
