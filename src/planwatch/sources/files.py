@@ -156,16 +156,21 @@ def _excel_records(path: Path, content: bytes) -> tuple[list[str], Iterator[Reco
     return header, records()
 
 
-def import_file(store: Store, path: str | Path, catalogue=None, decimal: str = "point",
-                progress=None) -> WriteResult:
-    """Validate and write a file in one transaction; on any bad row, roll back and raise ImportRejected."""
-    p = Path(path)
+def _validated_rows(p: Path, catalogue, decimal: str):
+    """Open a file, refuse a bad header at once, and return (validator, lazily validated rows, digest)."""
     header, records, digest = open_records(p)
     errors = check_header(header)
     if errors:
         raise ImportRejected(str(p), errors)
     v = Validator(catalogue=catalogue, decimal=decimal)
-    rows = v.stream(records)
+    return v, v.stream(records), digest
+
+
+def import_file(store: Store, path: str | Path, catalogue=None, decimal: str = "point",
+                progress=None) -> WriteResult:
+    """Validate and write a file in one transaction; on any bad row, roll back and raise ImportRejected."""
+    p = Path(path)
+    v, rows, digest = _validated_rows(p, catalogue, decimal)
     if progress is not None:
         rows = progress(rows)
     try:
@@ -187,12 +192,8 @@ def import_file(store: Store, path: str | Path, catalogue=None, decimal: str = "
 def validate_file(path: str | Path, catalogue=None, decimal: str = "point"):
     """Read and validate a whole file without writing; raise ImportRejected or return (rows, digest)."""
     p = Path(path)
-    header, records, digest = open_records(p)
-    errors = check_header(header)
-    if errors:
-        raise ImportRejected(str(p), errors)
-    v = Validator(catalogue=catalogue, decimal=decimal)
-    rows = list(v.stream(records))
+    v, stream, digest = _validated_rows(p, catalogue, decimal)
+    rows = list(stream)
     if v.errors:
         raise ImportRejected(str(p), sorted(v.errors, key=lambda e: e.row))
     return rows, digest()
