@@ -105,3 +105,19 @@ def test_the_hubs_index_is_shown_as_evidence_for_the_goal(tmp_path):
         assert all(src["url"] and src["published"] for src in computed["sources"].values() if src)
     else:
         assert computed["why"]
+
+
+def test_tasks_and_coverage_speak_chinese_and_tasks_carry_the_chinese_wording_found(tmp_path):
+    db = str(tmp_path / "z.sqlite")
+    tasks = runner.invoke(app, ["tasks", "--lang", "zh", "--db", db])
+    assert tasks.exit_code == 0, tasks.output
+    assert "任务与目标" in tasks.output and "状态依据" in tasks.output and "进行中" in tasks.output
+    assert "建强建优战略科技力量" in tasks.output  # task 1's heading, as 科技日报 quoted the plan
+    assert "Task / goal" not in tasks.output and "in_progress" not in tasks.output
+    english = runner.invoke(app, ["tasks", "--db", db]).output
+    assert "Tasks and goal" in english and "建强建优" not in english
+    cov = runner.invoke(app, ["coverage", "--lang", "zh", "--no-peers", "--db", db])
+    assert cov.exit_code == 0 and "数据覆盖" in cov.output and "缺口" in cov.output, cov.output
+    subjects = {s["id"]: s for s in json.loads(runner.invoke(app, ["tasks", "-f", "json", "--db", db]).output)}
+    with_zh = {i for i, s in subjects.items() if s["title"].get("zh")}
+    assert {"task-1-strategic-forces", "task-2-original-research", "basically-formed"} <= with_zh

@@ -11,6 +11,19 @@ import typer
 from ..cli import DEFAULT_PLAN, DbOpt, FmtOpt, LangOpt, PlanArg, _check_format, _store
 from ..errors import PlanwatchError
 
+# column headings and words of these listings in the two languages planwatch speaks
+_LABELS = {
+    "Task / goal": "任务/目标", "Date": "日期", "Kind": "类型", "Evidence": "证据", "Publisher": "发布机构",
+    "Published": "发布日期", "Address": "网址", "Title": "标题", "Status": "状态", "Entries": "条目", "Latest": "最新",
+    "Why this status": "状态依据", "Tasks and goal": "任务与目标", "Target": "目标", "Region": "地区", "Filled": "已填",
+    "not set": "未设定", "not_started": "未开始", "in_progress": "进行中", "achieved": "已完成", "unclear": "不明确",
+}
+
+
+def _t(label: str, lang: str) -> str:
+    return _LABELS.get(label, label) if lang == "zh" else label
+
+
 task_app = typer.Typer(help="Set the status of a plan's tasks and goal from their evidence.", no_args_is_help=True)
 evidence_app = typer.Typer(help="Dated, sourced evidence for a plan's tasks and goal.", no_args_is_help=True)
 
@@ -23,7 +36,8 @@ def register(app: typer.Typer) -> None:
     def coverage_cmd(plan: PlanArg = DEFAULT_PLAN, fmt: FmtOpt = "table", db: DbOpt = None,
                      since: Annotated[int | None, typer.Option("--since", help="First year (default: 8 years before the "
                                                                "plan was issued).")] = None,
-                     peers: Annotated[bool, typer.Option("--peers/--no-peers", help="Also the peers' rows.")] = True) -> None:
+                     peers: Annotated[bool, typer.Option("--peers/--no-peers", help="Also the peers' rows.")] = True,
+                     lang: LangOpt = "en") -> None:
         """Which cells have evidence: per target, region and year, a figure (●), a derived figure (◐), an official
         statement (≈), words only (w) or a gap (·), with the count of filled cells."""
         from ..assess.coverage import MARK, coverage, target_indicators
@@ -46,9 +60,12 @@ def register(app: typer.Typer) -> None:
         if fmt == "csv":
             render(rows, fmt)
             return
-        render(rows, "table", [("target", "Target"), ("region", "Region")] + [(str(y), str(y)[2:]) for y in cov.years]
-               + [("filled", "Filled")], title=f"Coverage of {p.id}: {cov.filled} of {cov.total} {p.region} cells have a figure")
-        typer.echo("● figure  ◐ derived  ≈ official statement  w words only  · gap")
+        title = (f"Coverage of {p.id}: {cov.filled} of {cov.total} {p.region} cells have a figure" if lang == "en" else
+                 f"{p.id} 数据覆盖:{p.region} {cov.total} 个单元格中 {cov.filled} 个有数值")
+        render(rows, "table", [("target", _t("Target", lang)), ("region", _t("Region", lang))]
+               + [(str(y), str(y)[2:]) for y in cov.years] + [("filled", _t("Filled", lang))], title=title)
+        typer.echo("● figure  ◐ derived  ≈ official statement  w words only  · gap" if lang == "en" else
+                   "● 数值  ◐推算值  ≈ 官方表述  w 仅文字  · 缺口")
 
     @app.command("tasks")
     def tasks_cmd(plan: PlanArg = DEFAULT_PLAN, fmt: FmtOpt = "table", db: DbOpt = None, lang: LangOpt = "en",
@@ -67,15 +84,17 @@ def register(app: typer.Typer) -> None:
             rows = [{"subject": s.id, "date": e.date, "kind": e.kind, "text": e.text.get(lang) or e.text.get("en") or "",
                      "quote": e.quote, "publisher": e.source.publisher, "url": e.source.url, "published": e.source.published}
                     for s in result.subjects for e in s.evidence]
-            render(rows, fmt, [("subject", "Task / goal"), ("date", "Date"), ("kind", "Kind"), ("text", "Evidence"),
-                               ("publisher", "Publisher"), ("published", "Published"), ("url", "Address")]
-                   if fmt == "table" else None, title="Evidence")
+            cols = [("subject", "Task / goal"), ("date", "Date"), ("kind", "Kind"), ("text", "Evidence"),
+                    ("publisher", "Publisher"), ("published", "Published"), ("url", "Address")]
+            render(rows, fmt, [(k, _t(v, lang)) for k, v in cols] if fmt == "table" else None,
+                   title=_t("Evidence", lang))
             return
         rows = [{"id": s.id, "kind": s.kind, "title": (s.title.get(lang) or s.title.get("en") or "")[:90],
-                 "status": s.status or "not set", "reason": s.status_history[-1].reason[:120] if s.status_history else "",
+                 "status": _t(s.status or "not set", lang), "reason": s.status_history[-1].reason[:120] if s.status_history else "",
                  "evidence": len(s.evidence), "latest": s.evidence[-1].date if s.evidence else ""} for s in result.subjects]
-        render(rows, "table", [("id", "Task / goal"), ("title", "Title"), ("status", "Status"), ("evidence", "Entries"),
-                               ("latest", "Latest"), ("reason", "Why this status")], title="Tasks and goal")
+        cols = [("id", "Task / goal"), ("title", "Title"), ("status", "Status"), ("evidence", "Entries"),
+                ("latest", "Latest"), ("reason", "Why this status")]
+        render(rows, "table", [(k, _t(v, lang)) for k, v in cols], title=_t("Tasks and goal", lang))
 
     @evidence_app.command("add")
     def evidence_add(file: Annotated[Path, typer.Argument(help="Evidence YAML (docs/evidence-format.md).")],
