@@ -210,6 +210,10 @@ def find_en(text: str) -> list[Quantity]:
                 value = parse_digits(dig)
             except ValueError:
                 continue
+            if pre is None and is_year(value) and not _EN_MAG_RE.match(text, pos) and _en_unit(text, pos) is None:
+                # a year with no unit or magnitude written after it: no range, share or unit can be read for it
+                # below (each of those refuses a year), so every path ends at "a year"; decided here, in two matches
+                continue
             # labels, dates, ordinals, compounds: "Mission 3", "May 17", "14th", "5G", "10-point", "COVID-19"
             before = text[max(0, start - 24) : start]
             if pre is None and (re.search(r"[A-Za-z]-?\Z|[A-Za-z]\d*[./]\Z|\d[./:-]\Z", before)):
