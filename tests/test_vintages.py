@@ -124,20 +124,29 @@ def test_basic_research_reads_as_the_statements_say(builtin_store):
     assert t.probability < 0.1
     assert any(s.used == "decides" and s.point.period == 2025 for s in t.statements)
     assert "16%左右" in t.explanation["en"]
-    # before the 2025 statement was published, the projection is conditioned on the 2023 one
+    # before the 2025 statement was published, the 2023 figure (derived from the S&T yearbook) is known: the
+    # projection is fitted through 2023 and the statement "about 16%" for 2023 gives way to the figure
     before = by_id(assess_plan(builtin_store, get_plan(), as_of=dt.date(2025, 6, 30)))["basic-research-share"]
-    assert before.projection is not None and 2023 in before.projection.conditioned_on
-    # the statement "about 16%" for 2023 pulls the projection below what the figures alone give
+    assert before.projection is not None and before.projection.fitted_to == 2023
+    assert 2023 not in before.projection.conditioned_on
+    # without that figure, the statement for 2023 conditions the projection and pulls it below the figures alone
     from planwatch.assess.core import TargetInput, assess_target
     from planwatch.plans.catalogue import load_catalogue
 
     rows = builtin_store.observations(["basic_research_share"], ["CN-BJ"], as_of=dt.date(2025, 6, 30))
-    figures_only = [o for o in rows if o.is_numeric]
+    no_2023_figure = [o for o in rows if not (o.period == 2023 and o.is_numeric)]
+    assert len(no_2023_figure) < len(rows)
     plan = get_plan()
-    alone = assess_target(TargetInput(target=plan.target("basic-research-share"),
-                                      indicator=load_catalogue().indicator("basic_research_share"), region="CN-BJ",
-                                      as_of_year=2025, default_base_year=2022, observations=figures_only))
-    assert before.projection.value < alone.projection.value
+
+    def assess(observations):
+        return assess_target(TargetInput(target=plan.target("basic-research-share"),
+                                         indicator=load_catalogue().indicator("basic_research_share"), region="CN-BJ",
+                                         as_of_year=2025, default_base_year=2022, observations=observations))
+
+    with_statement = assess(no_2023_figure)
+    assert 2023 in with_statement.projection.conditioned_on
+    alone = assess([o for o in no_2023_figure if o.is_numeric])
+    assert with_statement.projection.value < alone.projection.value
 
 
 def test_rd_personnel_never_trends_across_definitions(builtin_store):
