@@ -184,7 +184,7 @@ def run_one(kind: str, size: int, repeat: int = 1) -> tuple[float, float, str]:
         t0 = time.process_time()
         try:
             text = read_document(name, data, max_bytes=max(len(data) + 1, 20 * MB))
-            outcome = f"{len(extract_text(text).targets)} targets"
+            outcome = f"{len(extract_text(text, max_seconds=0).targets)} targets"
         except PlanwatchError as exc:
             outcome = f"error: {exc}"
         best = min(best, time.process_time() - t0)

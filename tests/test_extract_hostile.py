@@ -226,3 +226,43 @@ def test_text_past_the_limit_is_refused_in_one_line(monkeypatch):
     monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_MB", "0.01")  # the same knob as read_document's limit
     with pytest.raises(PlanwatchError):
         extract_text("By 2030, the share will reach 45%. " * 400)
+
+
+def test_extraction_past_its_time_limit_stops_in_one_line_that_says_where(monkeypatch):
+    """A deadline bounds one call whatever the text is made of: past it, one line says at which stage the work
+    stopped and how to go on; a limit of 0 means none, and a limit that is not a number is refused."""
+    monkeypatch.delenv("PLANWATCH_EXTRACT_MAX_SECONDS", raising=False)
+    name, data = worst.make("numbers", 256 * 1024)
+    text = read_document(name, data)
+    with pytest.raises(PlanwatchError) as exc:
+        extract_text(text, max_seconds=0.001)
+    msg = str(exc.value)
+    assert "\n" not in msg and "stopped after 0.001 s" in msg and f"{len(text):,} characters" in msg
+    assert re.search(r"while (?:splitting sentences|reading numbers|reading years|resolving numbers)", msg), msg
+    assert "PLANWATCH_EXTRACT_MAX_SECONDS" in msg
+    # the environment sets the same limit; 0 switches it off, and an ordinary text is well inside the default
+    monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_SECONDS", "0.001")
+    with pytest.raises(PlanwatchError, match="stopped after 0.001 s"):
+        extract_text(text)
+    monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_SECONDS", "0")
+    assert extract_text("By 2030, the share will reach 45%. " * 20).targets
+    monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_SECONDS", "soon")
+    with pytest.raises(PlanwatchError, match="not a number"):
+        extract_text("By 2030, the share will reach 45%.")
+    monkeypatch.delenv("PLANWATCH_EXTRACT_MAX_SECONDS")
+    assert extract_text("By 2030, the share will reach 45%.").targets
+
+
+def test_the_cli_reports_a_time_limit_in_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    name, data = worst.make("percent", 128 * 1024)
+    f = tmp_path / name
+    f.write_bytes(data)
+    env = {**os.environ, "PLANWATCH_EXTRACT_MAX_SECONDS": "0.001"}
+    proc = subprocess.run([sys.executable, "-m", "planwatch", "extract", str(f)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode != 0
+    assert "stopped after 0.001 s" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .budget import check as check_time
 from .quantities import Quantity, find_en, find_zh
 from .rules_en import EN_FACT_DOC
 from .rules_zh import ZH_FACT_DOC
@@ -74,6 +75,7 @@ class Doc:
         self.title_year = title_year
         self.fact_document = bool((ZH_FACT_DOC if lang == "zh" else EN_FACT_DOC).search(text[:300]))
         self.sents: list[Sent] = segment(text, lang)
+        check_time("splitting sentences")
         self.sent_starts = [s.start for s in self.sents]
         self.quantities: list[Quantity] = find_zh(text) if lang == "zh" else find_en(text)
         self.q_starts = [q.start for q in self.quantities]
@@ -82,6 +84,7 @@ class Doc:
         self.resolved: dict[int, Item] = {}
         self.cache: dict[tuple, object] = {}  # facts about one position, asked again by later quantities
         self.line_start = LineStarts(text)
+        check_time("reading numbers")
         self.years: list[Year] = scan_years(text, lang, year, title_year, self.sent_at, self.line_start)
         self.year_pos = [y.pos for y in self.years]
         self.deadlines = [y for y in self.years if y.kind == "deadline"]

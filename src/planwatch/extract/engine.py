@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 
 from ..errors import PlanwatchError
+from .budget import check as check_time
+from .budget import deadline, limit_seconds
 from .context import Doc, Item
 from .dedupe import dedupe
 from .document import detect_language, document_year, guess_title, normalise, title_year
@@ -48,11 +50,14 @@ MAX_TEXT_CHARS = MAX_DOCUMENT_BYTES
 def _run(doc: Doc) -> Draft:
     """Resolve every quantity of ``doc`` in text order, keep the targets once, and read facts, goals, tasks."""
     items: list[Item] = []
-    for q in doc.quantities:
+    for i, q in enumerate(doc.quantities):
+        if not i & 255:
+            check_time("resolving numbers")
         it = resolve(doc, q)
         if it is not None:
             items.append(it)
             doc.resolved[q.start] = it
+    check_time("reading ranks and other targets without numbers")
     for q in special_quantities(doc.text, doc.lang):
         it = resolve_special(doc, q)
         if it is not None:
@@ -60,6 +65,7 @@ def _run(doc: Doc) -> Draft:
     items.sort(key=lambda it: it.q.start)
     targets = [it for it in items if it.status == "target"]
     facts = [it for it in items if it.status == "fact"]
+    check_time("removing restated targets")
     targets = _split_pairs(doc, targets)
     targets = dedupe(targets, doc.text, doc.lang, [s.start for s in doc.sents if s.heading])
     draft_targets = [_to_target(doc.text, it) for it in targets]
@@ -69,10 +75,12 @@ def _run(doc: Doc) -> Draft:
         draft_facts.append(DraftFact(it.value, it.unit, doc.text[a:b], a, b, it.reason, None))
     target_sents = {it.sent.start for it in targets}
     deadlines = [t.deadline for t in draft_targets if t.deadline]
+    check_time("reading goals")
     found_goals = goals(doc, target_sents)
     horizon = (
         max(deadlines) if deadlines else (max((g.deadline for g in found_goals if g.deadline), default=None))
     )
+    check_time("reading tasks")
     return Draft(
         language=doc.lang,
         horizon_year=horizon,
@@ -161,8 +169,12 @@ def _round(v: float | None) -> float | None:
     return float(int(r)) if float(r).is_integer() and abs(r) < 1e15 else r
 
 
-def extract_text(text: str, lang: str | None = None, *, year: int | None = None) -> Draft:
-    """Targets, tasks, goals and facts of ``text``. ``lang``: "en"/"zh" (detected when None)."""
+def extract_text(
+    text: str, lang: str | None = None, *, year: int | None = None, max_seconds: float | None = None
+) -> Draft:
+    """Targets, tasks, goals and facts of ``text``. ``lang``: "en"/"zh" (detected when None). ``max_seconds``:
+    the time limit (default PLANWATCH_EXTRACT_MAX_SECONDS, else 60 s; 0 for none), past which a
+    ``PlanwatchError`` says where the work stopped (:mod:`.budget`)."""
     if not isinstance(text, str):
         raise TypeError("extract_text needs a str")
     env = env_limit()
@@ -172,6 +184,7 @@ def extract_text(text: str, lang: str | None = None, *, year: int | None = None)
             f"text of {len(text):,} characters is above the {limit:,}-character extraction limit "
             "(split it, or raise PLANWATCH_EXTRACT_MAX_MB)"
         )
+    seconds = limit_seconds(max_seconds)
     if lang not in (None, "en", "zh"):
         lang = None
     language = lang or detect_language(text)
@@ -179,8 +192,9 @@ def extract_text(text: str, lang: str | None = None, *, year: int | None = None)
         return Draft(language=language, horizon_year=None, document_year=year)
     # fullwidth digits and punctuation that matter to numbers map one-to-one (offsets are unchanged)
     norm = normalise(text)
-    doc_year = year if year is not None else document_year(norm)
-    draft = _run(Doc(norm, language, doc_year, title_year(norm)))
+    with deadline(seconds, len(text)):
+        doc_year = year if year is not None else document_year(norm)
+        draft = _run(Doc(norm, language, doc_year, title_year(norm)))
     draft.title = guess_title(text, language)
     if norm is not text:
         for t in draft.targets:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .budget import check as check_time
 from .numbers import (
     EN_MAGNITUDE,
     parse_cn_numeral,
@@ -192,7 +193,11 @@ def find_en(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     n = len(text)
     skip_until = -1
+    seen = 0
     for m in EN_NUM_RE.finditer(text):
+        seen += 1
+        if not seen & 1023:
+            check_time("reading numbers")
         if m.start() < skip_until:
             continue
         start = m.start()
@@ -538,7 +543,11 @@ def find_zh(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     n = len(text)
     skip_until = -1
+    seen = 0
     for m in _ZH_NUM_RE.finditer(text):
+        seen += 1
+        if not seen & 1023:
+            check_time("reading numbers")
         if m.start() < skip_until:
             continue
         start = m.start()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .budget import check as check_time
 from .numbers import cn_to_int, parse_en_words
 from .patterns import EN_MONTHS, YEAR, found
 from .segment import Sent
@@ -130,6 +131,8 @@ def scan_years(
             period_end[m.start("a")] = b
     yrx = _ZH_YEAR_RE if lang == "zh" else _EN_YEAR_RE
     for m in yrx.finditer(text):
+        if not len(out) & 1023:
+            check_time("reading years")
         p, e = m.start("y"), m.end("y")
         y = int(m.group("y"))
         if p in period_start:
