@@ -229,28 +229,60 @@ def test_text_past_the_limit_is_refused_in_one_line(monkeypatch):
 
 
 def test_extraction_past_its_time_limit_stops_in_one_line_that_says_where(monkeypatch):
-    """A deadline bounds one call whatever the text is made of: past it, one line says at which stage the work
-    stopped and how to go on; a limit of 0 means none, and a limit that is not a number is refused."""
+    """A deadline bounds one call whatever the text is made of: past it, one line says how long it ran, the limit,
+    at which stage the work was and how to go on; a limit of 0 means none, and a bad limit is refused."""
     monkeypatch.delenv("PLANWATCH_EXTRACT_MAX_SECONDS", raising=False)
     name, data = worst.make("numbers", 256 * 1024)
     text = read_document(name, data)
     with pytest.raises(PlanwatchError) as exc:
         extract_text(text, max_seconds=0.001)
     msg = str(exc.value)
-    assert "\n" not in msg and "stopped after 0.001 s" in msg and f"{len(text):,} characters" in msg
-    assert re.search(r"while (?:splitting sentences|reading numbers|reading years|resolving numbers)", msg), msg
+    assert "\n" not in msg and "past its limit of 0.001 s" in msg and f"{len(text):,} characters" in msg
+    assert re.search(r"stopped after \d+\.\d s", msg), msg
+    assert re.search(r"while (?:reading the document's year|splitting sentences|reading numbers|reading years)", msg), msg
     assert "PLANWATCH_EXTRACT_MAX_SECONDS" in msg
     # the environment sets the same limit; 0 switches it off, and an ordinary text is well inside the default
     monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_SECONDS", "0.001")
-    with pytest.raises(PlanwatchError, match="stopped after 0.001 s"):
+    with pytest.raises(PlanwatchError, match="past its limit of 0.001 s"):
         extract_text(text)
     monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_SECONDS", "0")
     assert extract_text("By 2030, the share will reach 45%. " * 20).targets
-    monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_SECONDS", "soon")
-    with pytest.raises(PlanwatchError, match="not a number"):
-        extract_text("By 2030, the share will reach 45%.")
+    for bad in ("soon", "-5", "nan"):
+        monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_SECONDS", bad)
+        with pytest.raises(PlanwatchError, match="PLANWATCH_EXTRACT_MAX_SECONDS"):
+            extract_text("By 2030, the share will reach 45%.")
     monkeypatch.delenv("PLANWATCH_EXTRACT_MAX_SECONDS")
+    with pytest.raises(PlanwatchError, match="max_seconds"):
+        extract_text("By 2030, the share will reach 45%.", max_seconds="abc")
+    assert extract_text("By 2030, the share will reach 45%.", max_seconds=float("inf")).targets
     assert extract_text("By 2030, the share will reach 45%.").targets
+    monkeypatch.setenv("PLANWATCH_EXTRACT_MAX_MB", "lots")  # a bad size limit is refused too, not ignored
+    with pytest.raises(PlanwatchError, match="PLANWATCH_EXTRACT_MAX_MB"):
+        extract_text("By 2030, the share will reach 45%.")
+
+
+def test_the_time_limit_is_checked_inside_the_long_stages(monkeypatch):
+    """The clock is read inside the long stages (sentences, numbers, years, resolution, clean-up), not only between
+    them, so a call stops soon after its limit rather than at the end of a stage. Counted, not timed: every check
+    is recorded with the stage it happens in."""
+    from planwatch.extract import budget
+
+    seen: Counter[str] = Counter()
+    real = budget.check
+
+    def spy() -> None:
+        d = budget._current.get()
+        seen[d.stage if d else "none"] += 1
+        real()
+
+    monkeypatch.setattr(budget, "check", spy)
+    for mod in ("segment", "quantities", "years", "dedupe", "tasks", "engine"):
+        monkeypatch.setattr(importlib.import_module(f"planwatch.extract.{mod}"), "check", spy)
+    name, data = worst.make("table", 512 * 1024)
+    extract_text(read_document(name, data), max_seconds=3600)
+    for stage in ("splitting sentences", "reading numbers", "reading years", "resolving numbers"):
+        assert seen[stage] >= 3, (stage, seen)
+    assert seen["reading tasks"] >= 2 and "none" not in seen
 
 
 def test_the_cli_reports_a_time_limit_in_one_line(tmp_path):
@@ -265,4 +297,4 @@ def test_the_cli_reports_a_time_limit_in_one_line(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "planwatch", "extract", str(f)], capture_output=True, text=True,
                           env=env, timeout=120)
     assert proc.returncode != 0
-    assert "stopped after 0.001 s" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert "past its limit of 0.001 s" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

@@ -194,18 +194,22 @@ def assess_level(inp: TargetInput) -> TargetAssessment:
     trend = fit(model, _work(latest.value_std, log_scale), changes,
                 [(y, _work(v, log_scale)) for y, v in points] if model == "ets" else None)
     pending = inp.as_of_year > t.deadline
-    if latest.period < t.deadline and len(changes.per_year) < 2 and horizon > MAX_HOLD_YEARS and deadline_st is None:
-        n_pts = len(changes.per_year) + 1
-        res.update(verdict="no_data", provisional=False, confidence=None, decided_by="none", reasons=reasons + [
-            f"only {n_pts} comparable figure(s), the latest {fmt(latest.value_std)} in {latest.period}, {horizon} years "
-            "before the deadline: too little to project (no spread to judge a trend by)"], explanation={
-            "en": f"Not enough data: {n_pts} comparable figure(s), the latest {fmt(latest.value_std)} ({latest.period}); "
-                  f"the target is {want} by {t.deadline}.",
-            "zh": f"数据不足:仅有{n_pts}个可比数据,最新为{latest.period}年的{fmt_zh(latest.value_std)};目标为{t.deadline}年{want_zh}。"})
-        return TargetAssessment(**res)
     if changes.crossed_breaks:
         reasons.append("series break(s) in " + ", ".join(map(str, changes.crossed_breaks))
                        + ": year-on-year changes are taken only within comparable segments")
+    if latest.period < t.deadline and len(changes.per_year) < 2 and horizon > MAX_HOLD_YEARS and deadline_st is None:
+        # comparable with the latest figure: the figures of its segment (after the last break before it)
+        last_break = max((b for b in ind.breaks_for(inp.region) if b <= latest.period), default=None)
+        n_pts = sum(1 for y, _ in points if last_break is None or y >= last_break)
+        since, since_zh = (f" since the {last_break} break", f"({last_break}年断点以来)") if last_break else ("", "")
+        res.update(verdict="no_data", provisional=False, confidence=None, decided_by="none", reasons=reasons + [
+            f"only {n_pts} comparable figure(s){since}, the latest {fmt(latest.value_std)} in {latest.period}, "
+            f"{horizon} years before the deadline: too little to project (no spread to judge a trend by)"], explanation={
+            "en": f"Not enough data: {n_pts} comparable figure(s){since}, the latest {fmt(latest.value_std)} "
+                  f"({latest.period}); the target is {want} by {t.deadline}.",
+            "zh": f"数据不足:仅有{n_pts}个可比数据{since_zh},最新为{latest.period}年的{fmt_zh(latest.value_std)};"
+                  f"目标为{t.deadline}年{want_zh}。"})
+        return TargetAssessment(**res)
     # the projection to the deadline, conditioned on official statements made after the latest figure
     centre, se = trend.mean(horizon), trend.se(horizon)
     conditioned: list[int] = []

@@ -17,6 +17,7 @@ _LABELS = {
     "Published": "发布日期", "Address": "网址", "Title": "标题", "Status": "状态", "Entries": "条目", "Latest": "最新",
     "Why this status": "状态依据", "Tasks and goal": "任务与目标", "Target": "目标", "Region": "地区", "Filled": "已填",
     "not set": "未设定", "not_started": "未开始", "in_progress": "进行中", "achieved": "已完成", "unclear": "不明确",
+    "announced": "已宣布", "assessment": "评估", "ranking": "排名",
 }
 
 
@@ -65,7 +66,7 @@ def register(app: typer.Typer) -> None:
         render(rows, "table", [("target", _t("Target", lang)), ("region", _t("Region", lang))]
                + [(str(y), str(y)[2:]) for y in cov.years] + [("filled", _t("Filled", lang))], title=title)
         typer.echo("● figure  ◐ derived  ≈ official statement  w words only  · gap" if lang == "en" else
-                   "● 数值  ◐推算值  ≈ 官方表述  w 仅文字  · 缺口")
+                   "● 数值  ◐ 推算值  ≈ 官方表述  w 仅文字  · 缺口")
 
     @app.command("tasks")
     def tasks_cmd(plan: PlanArg = DEFAULT_PLAN, fmt: FmtOpt = "table", db: DbOpt = None, lang: LangOpt = "en",
@@ -81,7 +82,8 @@ def register(app: typer.Typer) -> None:
             render([], fmt, json_payload=[s.model_dump(mode="json") for s in result.subjects])
             return
         if evidence or fmt == "csv":
-            rows = [{"subject": s.id, "date": e.date, "kind": e.kind, "text": e.text.get(lang) or e.text.get("en") or "",
+            rows = [{"subject": s.id, "date": e.date, "kind": _t(e.kind, lang) if fmt == "table" else e.kind,
+                     "text": e.text.get(lang) or e.text.get("en") or "",
                      "quote": e.quote, "publisher": e.source.publisher, "url": e.source.url, "published": e.source.published}
                     for s in result.subjects for e in s.evidence]
             cols = [("subject", "Task / goal"), ("date", "Date"), ("kind", "Kind"), ("text", "Evidence"),

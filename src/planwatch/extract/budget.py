@@ -1,19 +1,22 @@
 """The time one extraction may take, and the one-line error past it.
 
-Extraction is linear in the size of its text, but its rate depends on what the text is made of: policy prose
-runs at about 0.5 MB/s, while text that is nothing but candidate numbers (a statistical table pasted as text,
-"%%%" runs) runs at 0.1–0.2 MB/s (``benchmarks/extract_worst.py``). The size limit (20 MB) alone therefore
-bounds one call only to a few minutes. A deadline makes the bound one number a user or a server can set: past
-``PLANWATCH_EXTRACT_MAX_SECONDS`` (60 s by default) the extraction stops with a :class:`PlanwatchError` that says
-where it was and what to do, instead of holding a terminal or a server worker.
+Extraction is linear in the size of its text, but its rate depends on what the text is made of and on the
+machine: policy prose runs at about 0.2–0.5 MB/s, text that is nothing but candidate numbers (a statistical table
+pasted as text, "%%%" runs) at 0.1–0.2 MB/s (``benchmarks/extract_worst.py``). The size limit (20 MB) alone
+therefore bounds one call only to minutes. A deadline makes the bound one number a user or a server can set:
+past ``PLANWATCH_EXTRACT_MAX_SECONDS`` (120 s by default, which ordinary text under the size limit does not
+reach) the extraction stops with a :class:`PlanwatchError` that says how long it ran, at which stage, and what
+to do, instead of holding a terminal or a server worker.
 
-The deadline lives in a context variable, so the stages check it without passing it through every signature,
-and each thread (a web worker, a Dask task) has its own. The stages check it every few hundred items of their
-longest loops, which costs nothing measurable; the check itself is a clock read.
+The deadline and the stage being worked on live in a context variable, so the stages report without passing
+anything through every signature, and each thread (a web worker, a Dask task) has its own. A stage announces
+itself with :func:`stage` (which first checks the clock, so an overrun of the stage before is caught at its
+end) and its long loops call :func:`check` every few hundred items; a check is a clock read.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Iterator
@@ -23,54 +26,64 @@ from dataclasses import dataclass
 
 from ..errors import PlanwatchError
 
-DEFAULT_SECONDS = 60.0
+DEFAULT_SECONDS = 120.0
 ENV = "PLANWATCH_EXTRACT_MAX_SECONDS"
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Deadline:
-    at: float  # time.monotonic() value past which work stops
+    start: float  # time.monotonic() when the extraction began
     seconds: float
     chars: int
+    stage: str = "starting"
 
 
 _current: ContextVar[_Deadline | None] = ContextVar("planwatch_extract_deadline", default=None)
 
 
-def limit_seconds(explicit: float | None = None) -> float | None:
-    """The time limit: ``explicit`` if given, else PLANWATCH_EXTRACT_MAX_SECONDS, else 60 s; None (no limit)
-    when it is 0 or negative. A value that is not a number is a user's mistake, said in one line."""
-    if explicit is not None:
-        value = float(explicit)
-    else:
-        raw = os.environ.get(ENV, "").strip()
-        if not raw:
-            return DEFAULT_SECONDS
-        try:
-            value = float(raw)
-        except ValueError:
-            raise PlanwatchError(f"{ENV}={raw!r} is not a number of seconds") from None
-    if value != value:  # NaN
-        raise PlanwatchError(f"{ENV}: the time limit must be a number of seconds")
-    return value if value > 0 else None
+def limit_seconds(explicit: object = None) -> float | None:
+    """The time limit in seconds: ``explicit`` if given, else PLANWATCH_EXTRACT_MAX_SECONDS, else 120 s; None
+    (no limit) for 0 or infinity. Anything else that is not a positive number is a mistake, said in one line."""
+    where = "max_seconds" if explicit is not None else ENV
+    raw = explicit if explicit is not None else os.environ.get(ENV, "").strip()
+    if raw == "":
+        return DEFAULT_SECONDS
+    try:
+        value = float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise PlanwatchError(f"{where}={raw!r} is not a number of seconds (0 means no limit)") from None
+    if math.isnan(value) or value < 0:
+        raise PlanwatchError(f"{where}={raw!r}: the time limit is a number of seconds, 0 or more (0 means no limit)")
+    return None if value == 0 or math.isinf(value) else value
 
 
 @contextmanager
 def deadline(seconds: float | None, chars: int) -> Iterator[None]:
     """Run the block under a deadline of ``seconds`` (None: none) for a text of ``chars`` characters."""
-    token = _current.set(None if seconds is None else _Deadline(time.monotonic() + seconds, seconds, chars))
+    token = _current.set(None if seconds is None else _Deadline(time.monotonic(), seconds, chars))
     try:
         yield
     finally:
         _current.reset(token)
 
 
-def check(stage: str) -> None:
-    """Raise the one-line error if the current extraction is past its deadline; ``stage`` names where it was."""
+def stage(name: str) -> None:
+    """The work moves on to stage ``name``: check the clock for the stage before, then record this one."""
+    check()
     d = _current.get()
-    if d is not None and time.monotonic() > d.at:
+    if d is not None:
+        d.stage = name
+
+
+def check() -> None:
+    """Raise the one-line error if the current extraction has run past its limit."""
+    d = _current.get()
+    if d is None:
+        return
+    elapsed = time.monotonic() - d.start
+    if elapsed > d.seconds:
         raise PlanwatchError(
-            f"extraction stopped after {d.seconds:g} s, while {stage}, on a text of {d.chars:,} characters: it is "
-            f"unusually dense in numbers or markup for its size (docs/extract.md, 'Hostile input and time'); "
-            f"split it, or raise {ENV}"
+            f"extraction stopped after {elapsed:.1f} s, past its limit of {d.seconds:g} s, while {d.stage} "
+            f"(a text of {d.chars:,} characters): split the text, or raise {ENV} (0 means no limit; "
+            f"docs/extract.md, 'Hostile input and time')"
         )

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .budget import check as check_time
+from .budget import stage
 from .quantities import Quantity, find_en, find_zh
 from .rules_en import EN_FACT_DOC
 from .rules_zh import ZH_FACT_DOC
@@ -74,8 +74,9 @@ class Doc:
         self.year = year
         self.title_year = title_year
         self.fact_document = bool((ZH_FACT_DOC if lang == "zh" else EN_FACT_DOC).search(text[:300]))
+        stage("splitting sentences")
         self.sents: list[Sent] = segment(text, lang)
-        check_time("splitting sentences")
+        stage("reading numbers")
         self.sent_starts = [s.start for s in self.sents]
         self.quantities: list[Quantity] = find_zh(text) if lang == "zh" else find_en(text)
         self.q_starts = [q.start for q in self.quantities]
@@ -84,7 +85,7 @@ class Doc:
         self.resolved: dict[int, Item] = {}
         self.cache: dict[tuple, object] = {}  # facts about one position, asked again by later quantities
         self.line_start = LineStarts(text)
-        check_time("reading numbers")
+        stage("reading years")
         self.years: list[Year] = scan_years(text, lang, year, title_year, self.sent_at, self.line_start)
         self.year_pos = [y.pos for y in self.years]
         self.deadlines = [y for y in self.years if y.kind == "deadline"]

@@ -27,8 +27,7 @@ from __future__ import annotations
 import re
 
 from ..errors import PlanwatchError
-from .budget import check as check_time
-from .budget import deadline, limit_seconds
+from .budget import check, deadline, limit_seconds, stage
 from .context import Doc, Item
 from .dedupe import dedupe
 from .document import detect_language, document_year, guess_title, normalise, title_year
@@ -50,14 +49,15 @@ MAX_TEXT_CHARS = MAX_DOCUMENT_BYTES
 def _run(doc: Doc) -> Draft:
     """Resolve every quantity of ``doc`` in text order, keep the targets once, and read facts, goals, tasks."""
     items: list[Item] = []
+    stage("resolving numbers")
     for i, q in enumerate(doc.quantities):
         if not i & 255:
-            check_time("resolving numbers")
+            check()
         it = resolve(doc, q)
         if it is not None:
             items.append(it)
             doc.resolved[q.start] = it
-    check_time("reading ranks and other targets without numbers")
+    stage("reading ranks and other targets without numbers")
     for q in special_quantities(doc.text, doc.lang):
         it = resolve_special(doc, q)
         if it is not None:
@@ -65,7 +65,7 @@ def _run(doc: Doc) -> Draft:
     items.sort(key=lambda it: it.q.start)
     targets = [it for it in items if it.status == "target"]
     facts = [it for it in items if it.status == "fact"]
-    check_time("removing restated targets")
+    stage("removing restated targets")
     targets = _split_pairs(doc, targets)
     targets = dedupe(targets, doc.text, doc.lang, [s.start for s in doc.sents if s.heading])
     draft_targets = [_to_target(doc.text, it) for it in targets]
@@ -75,18 +75,20 @@ def _run(doc: Doc) -> Draft:
         draft_facts.append(DraftFact(it.value, it.unit, doc.text[a:b], a, b, it.reason, None))
     target_sents = {it.sent.start for it in targets}
     deadlines = [t.deadline for t in draft_targets if t.deadline]
-    check_time("reading goals")
+    stage("reading goals")
     found_goals = goals(doc, target_sents)
     horizon = (
         max(deadlines) if deadlines else (max((g.deadline for g in found_goals if g.deadline), default=None))
     )
-    check_time("reading tasks")
+    stage("reading tasks")
+    tasks = find_tasks(doc.text, doc.lang)
+    check()
     return Draft(
         language=doc.lang,
         horizon_year=horizon,
         document_year=doc.year,
         targets=draft_targets,
-        tasks=find_tasks(doc.text, doc.lang),
+        tasks=tasks,
         goals=found_goals,
         facts=draft_facts,
     )
@@ -193,6 +195,7 @@ def extract_text(
     # fullwidth digits and punctuation that matter to numbers map one-to-one (offsets are unchanged)
     norm = normalise(text)
     with deadline(seconds, len(text)):
+        stage("reading the document's year")
         doc_year = year if year is not None else document_year(norm)
         draft = _run(Doc(norm, language, doc_year, title_year(norm)))
     draft.title = guess_title(text, language)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .budget import check as check_time
+from .budget import check
 from .numbers import (
     EN_MAGNITUDE,
     parse_cn_numeral,
@@ -197,7 +197,7 @@ def find_en(text: str) -> list[Quantity]:
     for m in EN_NUM_RE.finditer(text):
         seen += 1
         if not seen & 1023:
-            check_time("reading numbers")
+            check()
         if m.start() < skip_until:
             continue
         start = m.start()
@@ -547,7 +547,7 @@ def find_zh(text: str) -> list[Quantity]:
     for m in _ZH_NUM_RE.finditer(text):
         seen += 1
         if not seen & 1023:
-            check_time("reading numbers")
+            check()
         if m.start() < skip_until:
             continue
         start = m.start()

@@ -63,14 +63,18 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe"
 
 
 def env_limit() -> int | None:
-    """The size limit PLANWATCH_EXTRACT_MAX_MB sets, in bytes (None when unset or not a number)."""
-    env = os.environ.get("PLANWATCH_EXTRACT_MAX_MB")
-    if env:
-        try:
-            return int(float(env) * 1024 * 1024)
-        except ValueError:
-            pass
-    return None
+    """The size limit PLANWATCH_EXTRACT_MAX_MB sets, in bytes (None when unset); a value that is not a positive
+    number is a user's mistake, said in one line rather than ignored."""
+    env = os.environ.get("PLANWATCH_EXTRACT_MAX_MB", "").strip()
+    if not env:
+        return None
+    try:
+        mb = float(env)
+    except ValueError:
+        mb = float("nan")
+    if not (0 < mb < float("inf")):
+        raise PlanwatchError(f"PLANWATCH_EXTRACT_MAX_MB={env!r} is not a positive number of megabytes")
+    return int(mb * 1024 * 1024)
 
 
 def _limit(max_bytes: int | None) -> int:

@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from .budget import check
 from .model import DraftTask
 from .numbers import ORD_EN, cn_to_int
 
@@ -315,6 +316,7 @@ def find_tasks(text: str, lang: str) -> list[DraftTask]:
                 n = cn_to_int(m.group("w"))
                 if n:
                     marks.append((m.start("w") - 1, m.end(), n))
+    check()
     seqs: list[list[tuple[int, int, int]]] = []
     cur: list[tuple[int, int, int]] = []
     for mk in marks:
@@ -328,6 +330,7 @@ def find_tasks(text: str, lang: str) -> list[DraftTask]:
         seqs.append(cur)
     out: list[DraftTask] = []
     stops = [m.start() for m in (_ZH_TASK_STOP if lang == "zh" else _EN_TASK_STOP).finditer(text)] if seqs else []
+    check()
     for seq in seqs:
         for i, (_a, b, n) in enumerate(seq):
             end_limit = seq[i + 1][0] if i + 1 < len(seq) else len(text)
@@ -337,6 +340,7 @@ def find_tasks(text: str, lang: str) -> list[DraftTask]:
                 out.append(DraftTask(task, b, b + len(task), n))
     zh = lang == "zh"
     listed = section_tasks(text, zh)
+    check()
     if len(listed) >= 2 and len(listed) >= len(out):
         return [DraftTask(text[a:b], a, b, n) for a, b, n in listed]
     if zh and not out:
