@@ -116,6 +116,8 @@ def test_tasks_and_coverage_speak_chinese_and_tasks_carry_the_chinese_wording_fo
     assert "Task / goal" not in tasks.output and "in_progress" not in tasks.output
     english = runner.invoke(app, ["tasks", "--db", db]).output
     assert "Tasks and goal" in english and "建强建优" not in english
+    st = runner.invoke(app, ["status", "--lang", "zh", "--db", db]).output
+    assert "截至" in st and "as of" not in st
     ev = runner.invoke(app, ["tasks", "--lang", "zh", "--evidence", "--db", db]).output
     assert "类型" in ev and "评估" in ev and "assessment" not in ev
     cov = runner.invoke(app, ["coverage", "--lang", "zh", "--no-peers", "--db", db])

@@ -243,7 +243,7 @@ def status_cmd(plan: PlanArg = DEFAULT_PLAN, fmt: FmtOpt = "table", db: DbOpt = 
     styles = {"verdict_label": {}}
     for r in rows:
         styles["verdict_label"][r["verdict_label"]] = VERDICT_STYLE[r["verdict"]]
-    title = (p.short_title or p.title).best(lang) + f" — as of {result.as_of}"
+    title = (p.short_title or p.title).best(lang) + (f" — as of {result.as_of}" if lang == "en" else f" — 截至{result.as_of}")
     render(rows, fmt, cols, title=title, styles=styles)
     from rich.console import Console
 
