@@ -111,7 +111,7 @@ def test_tasks_and_coverage_speak_chinese_and_tasks_carry_the_chinese_wording_fo
     db = str(tmp_path / "z.sqlite")
     tasks = runner.invoke(app, ["tasks", "--lang", "zh", "--db", db])
     assert tasks.exit_code == 0, tasks.output
-    assert "任务与目标" in tasks.output and "状态依据" in tasks.output and "进行中" in tasks.output
+    assert "任务与目标" in tasks.output and "状态依据" in tasks.output and "推进中" in tasks.output
     assert "建强建优战略科技力量" in tasks.output  # task 1's heading, as 科技日报 quoted the plan
     assert "Task / goal" not in tasks.output and "in_progress" not in tasks.output
     english = runner.invoke(app, ["tasks", "--db", db]).output
@@ -119,7 +119,7 @@ def test_tasks_and_coverage_speak_chinese_and_tasks_carry_the_chinese_wording_fo
     st = runner.invoke(app, ["status", "--lang", "zh", "--db", db]).output
     assert "截至" in st and "as of" not in st
     ev = runner.invoke(app, ["tasks", "--lang", "zh", "--evidence", "--db", db]).output
-    assert "类型" in ev and "评估" in ev and "assessment" not in ev
+    assert "类型" in ev and "评价" in ev and "assessment" not in ev
     cov = runner.invoke(app, ["coverage", "--lang", "zh", "--no-peers", "--db", db])
     assert cov.exit_code == 0 and "数据覆盖" in cov.output and "缺口" in cov.output, cov.output
     subjects = {s["id"]: s for s in json.loads(runner.invoke(app, ["tasks", "-f", "json", "--db", db]).output)}

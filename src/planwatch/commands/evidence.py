@@ -11,18 +11,24 @@ import typer
 from ..cli import DEFAULT_PLAN, DbOpt, FmtOpt, LangOpt, PlanArg, _check_format, _store
 from ..errors import PlanwatchError
 
-# column headings and words of these listings in the two languages planwatch speaks
+# column headings of these listings in the two languages planwatch speaks (status and evidence-kind words are
+# the report's, so the CLI, the report and the pages say the same)
 _LABELS = {
     "Task / goal": "任务/目标", "Date": "日期", "Kind": "类型", "Evidence": "证据", "Publisher": "发布机构",
     "Published": "发布日期", "Address": "网址", "Title": "标题", "Status": "状态", "Entries": "条目", "Latest": "最新",
     "Why this status": "状态依据", "Tasks and goal": "任务与目标", "Target": "目标", "Region": "地区", "Filled": "已填",
-    "not set": "未设定", "not_started": "未开始", "in_progress": "进行中", "achieved": "已完成", "unclear": "不明确",
-    "announced": "已宣布", "assessment": "评估", "ranking": "排名",
 }
 
 
 def _t(label: str, lang: str) -> str:
     return _LABELS.get(label, label) if lang == "zh" else label
+
+
+def _word(table: dict, key, lang: str) -> str:
+    """A status or evidence kind in ``lang`` (the report's words); the key itself in English listings."""
+    if lang != "zh":
+        return key if key is not None else "not set"
+    return table.get(key, (key, key))[1]
 
 
 task_app = typer.Typer(help="Set the status of a plan's tasks and goal from their evidence.", no_args_is_help=True)
@@ -75,6 +81,7 @@ def register(app: typer.Typer) -> None:
         """The plan's tasks and goal: status (who set it and why) and the dated, sourced evidence behind it."""
         from ..cli import _assess
         from ..publish.listing import render
+        from ..publish.report_evidence import EVIDENCE_KIND_LABEL, STATUS_LABEL
 
         _check_format(fmt)
         _, result = _assess(plan, db, as_of)
@@ -82,7 +89,8 @@ def register(app: typer.Typer) -> None:
             render([], fmt, json_payload=[s.model_dump(mode="json") for s in result.subjects])
             return
         if evidence or fmt == "csv":
-            rows = [{"subject": s.id, "date": e.date, "kind": _t(e.kind, lang) if fmt == "table" else e.kind,
+            rows = [{"subject": s.id, "date": e.date,
+                     "kind": _word(EVIDENCE_KIND_LABEL, e.kind, lang) if fmt == "table" else e.kind,
                      "text": e.text.get(lang) or e.text.get("en") or "",
                      "quote": e.quote, "publisher": e.source.publisher, "url": e.source.url, "published": e.source.published}
                     for s in result.subjects for e in s.evidence]
@@ -92,7 +100,7 @@ def register(app: typer.Typer) -> None:
                    title=_t("Evidence", lang))
             return
         rows = [{"id": s.id, "kind": s.kind, "title": (s.title.get(lang) or s.title.get("en") or "")[:90],
-                 "status": _t(s.status or "not set", lang), "reason": s.status_history[-1].reason[:120] if s.status_history else "",
+                 "status": _word(STATUS_LABEL, s.status, lang), "reason": s.status_history[-1].reason[:120] if s.status_history else "",
                  "evidence": len(s.evidence), "latest": s.evidence[-1].date if s.evidence else ""} for s in result.subjects]
         cols = [("id", "Task / goal"), ("title", "Title"), ("status", "Status"), ("evidence", "Entries"),
                 ("latest", "Latest"), ("reason", "Why this status")]

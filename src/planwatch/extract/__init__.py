@@ -48,7 +48,7 @@ def extract_text(
     text: str, lang: str | None = None, *, year: int | None = None, max_seconds: float | None = None
 ) -> Draft:
     """Targets, tasks, goals and facts of a policy text. ``year``: the document's year, if known;
-    ``max_seconds``: the time limit (default PLANWATCH_EXTRACT_MAX_SECONDS, else 60 s; 0 for none)."""
+    ``max_seconds``: the time limit (default PLANWATCH_EXTRACT_MAX_SECONDS, else 120 s; 0 for none)."""
     from .engine import extract_text as _extract
 
     return _extract(text, lang, year=year, max_seconds=max_seconds)

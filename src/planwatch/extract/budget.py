@@ -11,7 +11,7 @@ to do, instead of holding a terminal or a server worker.
 The deadline and the stage being worked on live in a context variable, so the stages report without passing
 anything through every signature, and each thread (a web worker, a Dask task) has its own. A stage announces
 itself with :func:`stage` (which first checks the clock, so an overrun of the stage before is caught at its
-end) and its long loops call :func:`check` every few hundred items; a check is a clock read.
+end) and its long loops run over :func:`checked`, which reads the clock every few hundred items.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from __future__ import annotations
 import math
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..errors import PlanwatchError
 
@@ -37,6 +38,8 @@ class _Deadline:
     chars: int
     stage: str = "starting"
 
+
+T = TypeVar("T")
 
 _current: ContextVar[_Deadline | None] = ContextVar("planwatch_extract_deadline", default=None)
 
@@ -87,3 +90,12 @@ def check() -> None:
             f"(a text of {d.chars:,} characters): split the text, or raise {ENV} (0 means no limit; "
             f"docs/extract.md, 'Hostile input and time')"
         )
+
+
+def checked(items: Iterable[T], every: int = 256) -> Iterator[T]:
+    """``items``, with the clock read every ``every`` items (a power of two): how a long loop keeps the limit."""
+    mask = every - 1
+    for n, item in enumerate(items):
+        if not n & mask:
+            check()
+        yield item

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .budget import check
+from .budget import checked
 from .context import Item
 
 
@@ -168,9 +168,7 @@ def dedupe(items: list[Item], text: str, lang: str, heading_starts: list[int] | 
             norms[k] = re.sub(r"\W", "", it.indicator.lower())
         return norms[k]
 
-    for n, it in enumerate(items):
-        if not n & 255:
-            check()
+    for it in checked(items):
         key = (it.unit, it.deadline, it.value, it.value_high, it.measure)
         dup = False
         if (

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ..errors import PlanwatchError
-from .budget import check, deadline, limit_seconds, stage
+from .budget import check, checked, deadline, limit_seconds, stage
 from .context import Doc, Item
 from .dedupe import dedupe
 from .document import detect_language, document_year, guess_title, normalise, title_year
@@ -50,9 +50,7 @@ def _run(doc: Doc) -> Draft:
     """Resolve every quantity of ``doc`` in text order, keep the targets once, and read facts, goals, tasks."""
     items: list[Item] = []
     stage("resolving numbers")
-    for i, q in enumerate(doc.quantities):
-        if not i & 255:
-            check()
+    for q in checked(doc.quantities):
         it = resolve(doc, q)
         if it is not None:
             items.append(it)
@@ -175,7 +173,7 @@ def extract_text(
     text: str, lang: str | None = None, *, year: int | None = None, max_seconds: float | None = None
 ) -> Draft:
     """Targets, tasks, goals and facts of ``text``. ``lang``: "en"/"zh" (detected when None). ``max_seconds``:
-    the time limit (default PLANWATCH_EXTRACT_MAX_SECONDS, else 60 s; 0 for none), past which a
+    the time limit (default PLANWATCH_EXTRACT_MAX_SECONDS, else 120 s; 0 for none), past which a
     ``PlanwatchError`` says where the work stopped (:mod:`.budget`)."""
     if not isinstance(text, str):
         raise TypeError("extract_text needs a str")

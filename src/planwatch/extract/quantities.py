@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .budget import check
+from .budget import checked
 from .numbers import (
     EN_MAGNITUDE,
     parse_cn_numeral,
@@ -193,11 +193,7 @@ def find_en(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     n = len(text)
     skip_until = -1
-    seen = 0
-    for m in EN_NUM_RE.finditer(text):
-        seen += 1
-        if not seen & 1023:
-            check()
+    for m in checked(EN_NUM_RE.finditer(text), 1024):
         if m.start() < skip_until:
             continue
         start = m.start()
@@ -543,11 +539,7 @@ def find_zh(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     n = len(text)
     skip_until = -1
-    seen = 0
-    for m in _ZH_NUM_RE.finditer(text):
-        seen += 1
-        if not seen & 1023:
-            check()
+    for m in checked(_ZH_NUM_RE.finditer(text), 1024):
         if m.start() < skip_until:
             continue
         start = m.start()

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .budget import check
+from .budget import checked
 from .patterns import YEAR
 
 BULLET_RE = re.compile(
@@ -91,9 +91,7 @@ def _logical_lines(text: str, lang: str) -> list[tuple[int, int, int]]:
     # the last physical line of the current logical line (from its first character after the newline): what a
     # continuation line is compared with, found without re-reading the whole logical line each time
     last = (0, 0)
-    for n, (s, e) in enumerate(_physical_lines(text)):
-        if not n & 1023:
-            check()
+    for s, e in checked(_physical_lines(text), 1024):
         seg = text[s:e]
         if not seg.strip():
             if not blank:
@@ -125,9 +123,7 @@ def _split_sentences(text: str, s: int, e: int, lang: str) -> list[tuple[int, in
     out = []
     start = s
     rx = _ZH_SENT_END if lang == "zh" else _EN_SENT_END
-    for n, m in enumerate(rx.finditer(text, s, e)):
-        if not n & 1023:
-            check()
+    for m in checked(rx.finditer(text, s, e), 1024):
         if lang == "en" and m.group(0).startswith("."):
             before = text[max(s, m.start() - 8) : m.start()]
             after = text[m.end() : m.end() + 3].lstrip()
@@ -146,9 +142,7 @@ def _split_sentences(text: str, s: int, e: int, lang: str) -> list[tuple[int, in
     # a run-on "sentence" (longer than any real one: no punctuation for pages) is cut into pieces of sentence
     # length, at a space or comma where possible, so per-sentence work stays linear and small
     bounded = []
-    for n, (a, b) in enumerate(out):
-        if not n & 1023:
-            check()
+    for a, b in checked(out, 1024):
         if b - a > MAX_SENT:
             while b - a > RUN_ON_PIECE:
                 cut = a + RUN_ON_PIECE
@@ -229,9 +223,7 @@ def segment(text: str, lang: str) -> list[Sent]:
     scope_target = False
     scope_review = False
     prev_para = -1
-    for li, (ls, le, para) in enumerate(lines):
-        if not li & 255:
-            check()
+    for li, (ls, le, para) in enumerate(checked(lines)):
         line = text[ls:le]
         stripped = line.strip()
         short = len(stripped) <= (32 if lang == "zh" else 90)
@@ -263,9 +255,7 @@ def segment(text: str, lang: str) -> list[Sent]:
         prev_para = para
         mission = bool(_MISSION_LINE.match(stripped))
         labelled = bool(_LABEL_LINE.match(stripped)) if lang == "en" else False
-        for k, (ss, se) in enumerate(_split_sentences(text, ls, le, lang)):
-            if not k & 255:
-                check()
+        for ss, se in checked(_split_sentences(text, ls, le, lang)):
             s = Sent(
                 ss,
                 se,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .budget import check
+from .budget import checked
 from .numbers import cn_to_int, parse_en_words
 from .patterns import EN_MONTHS, YEAR, found
 from .segment import Sent
@@ -130,9 +130,7 @@ def scan_years(
         elif b == a + 1:  # a financial year, "2024/25", "2024-25": the deadline is its end
             period_end[m.start("a")] = b
     yrx = _ZH_YEAR_RE if lang == "zh" else _EN_YEAR_RE
-    for seen, m in enumerate(yrx.finditer(text)):
-        if not seen & 1023:
-            check()
+    for m in checked(yrx.finditer(text), 1024):
         p, e = m.start("y"), m.end("y")
         y = int(m.group("y"))
         if p in period_start:

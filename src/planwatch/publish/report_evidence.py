@@ -12,6 +12,8 @@ from ..units import humanize
 
 STATUS_LABEL = {"not_started": ("not started", "未启动"), "in_progress": ("in progress", "推进中"),
                 "achieved": ("achieved", "已完成"), "unclear": ("unclear", "不明确"), None: ("not set", "未设定")}
+EVIDENCE_KIND_LABEL = {"achieved": ("achieved", "已实现"), "announced": ("announced", "已宣布"),
+                       "assessment": ("assessment", "评价"), "ranking": ("ranking", "排名")}
 CONFIDENCE_LABEL = {"high": ("high", "高"), "medium": ("medium", "中"), "low": ("low", "低"), None: ("—", "—")}
 DECIDED_LABEL = {"figure": ("the deadline year's figure", "截止年份数据"), "projection": ("a projection", "推算"),
                  "statement": ("an official statement for the deadline year", "截止年份的官方表述"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..publish.report import VERDICT_LABEL, VERDICT_MEANING
+from ..publish.report_evidence import EVIDENCE_KIND_LABEL, STATUS_LABEL
 
 LANGS = ("en", "zh")
 #: The ``lang`` attribute of each language (BCP 47): simplified Chinese script.
@@ -204,10 +205,8 @@ LABELS: dict[str, tuple[str, str]] = {
 
 VERDICT_WORDS = {k: v for k, v in VERDICT_LABEL.items()}
 MEANINGS = VERDICT_MEANING
-STATUS_WORDS = {"not_started": ("not started", "未开始"), "in_progress": ("in progress", "推进中"),
-                "achieved": ("achieved", "已完成"), "unclear": ("unclear", "不明确")}
-EVIDENCE_KINDS = {"achieved": ("achieved", "已实现"), "announced": ("announced", "已宣布"),
-                  "assessment": ("assessment", "评价"), "ranking": ("ranking", "排名")}
+STATUS_WORDS = {k: v for k, v in STATUS_LABEL.items() if k is not None}
+EVIDENCE_KINDS = EVIDENCE_KIND_LABEL
 CONFIDENCE_WORDS = {"high": ("high", "高"), "medium": ("medium", "中"), "low": ("low", "低")}
 DECIDED_BY = {"figure": ("the deadline year's figure", "截止年份数据"), "projection": ("projection", "推算"),
               "statement": ("an official statement", "官方表述"), "rank": ("a published rank", "公布排名"),
